@@ -1,0 +1,225 @@
+"""Compare quantities as intervals, and clusters of claims as findings.
+
+Each quantity already carries the interval of values it allows (from its
+value, qualifier and implied precision). Two claims conflict when their
+intervals cannot both hold: the gap between them is larger than the
+tolerance, a share of the larger magnitude (``Settings.tolerance``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date
+from itertools import combinations
+
+from pydantic import BaseModel, ConfigDict
+
+from factcheck.display import format_amount, format_quantity
+from factcheck.models import Claim, Cluster, Finding, Kind, Quantity, Verdict
+from factcheck.settings import Settings
+
+__all__ = [
+    "Comparison",
+    "axis_interval",
+    "compare_clusters",
+    "compare_quantities",
+    "compatible",
+    "relative_gap",
+]
+
+_DAYS_PER_UNIT = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.436875,
+    "quarter": 91.310625,
+    "year": 365.2425,
+    "decade": 3652.425,
+}
+_UNKNOWN_YEAR = 2000  # a leap year: month-day pairs without a year are compared on it
+
+
+class Comparison(BaseModel):
+    """How two quantities relate."""
+
+    model_config = ConfigDict(frozen=True)
+
+    conflict: bool
+    relative_gap: float
+    explanation: str
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities can state the same fact: same kind, comparable units."""
+    if a.kind is not b.kind:
+        return False
+    if a.kind is Kind.MONEY:
+        return a.unit == b.unit
+    if a.kind is Kind.DURATION:
+        return a.unit in _DAYS_PER_UNIT and b.unit in _DAYS_PER_UNIT
+    if a.kind is Kind.COUNT:
+        return a.unit == b.unit
+    return True
+
+
+def _date_bound(text: str, upper: bool, ignore_year: bool) -> float:
+    """Ordinal day of an ISO 8601 date, month or year string."""
+    if text.startswith("--"):
+        year, rest = _UNKNOWN_YEAR, text[2:]
+    else:
+        year_text, _, rest = text.partition("-")
+        year = _UNKNOWN_YEAR if ignore_year else int(year_text)
+    parts = [int(p) for p in rest.split("-") if p]
+    month = parts[0] if parts else (12 if upper else 1)
+    if len(parts) > 1:
+        day = parts[1]
+    elif upper:
+        next_month = date(year + month // 12, month % 12 + 1, 1)
+        day = (next_month - date(year, month, 1)).days
+    else:
+        day = 1
+    return float(date(year, month, min(day, 29 if month == 2 and ignore_year else 31)).toordinal())
+
+
+def _scale(quantity: Quantity) -> float:
+    if quantity.kind is Kind.DURATION:
+        return _DAYS_PER_UNIT.get(quantity.unit, 1.0)
+    return 1.0
+
+
+def axis_interval(quantity: Quantity, *, ignore_year: bool = False) -> tuple[float, float]:
+    """The quantity's interval on one numeric axis (days for dates and durations)."""
+    if quantity.kind is Kind.DATE:
+        value = str(quantity.value)
+        low = _date_bound(str(quantity.low or value), upper=False, ignore_year=ignore_year)
+        high = _date_bound(str(quantity.high or value), upper=True, ignore_year=ignore_year)
+        return low, high
+    scale = _scale(quantity)
+    low = -math.inf if quantity.low is None else float(quantity.low) * scale
+    high = math.inf if quantity.high is None else float(quantity.high) * scale
+    return low, high
+
+
+def _magnitude(quantity: Quantity) -> float:
+    if quantity.kind is Kind.DATE:
+        return 365.2425  # a date's gap is measured as a share of a year
+    return abs(float(quantity.value)) * _scale(quantity)
+
+
+def _unknown_year(quantity: Quantity) -> bool:
+    return quantity.kind is Kind.DATE and str(quantity.value).startswith("--")
+
+
+def relative_gap(a: Quantity, b: Quantity) -> float:
+    """Gap between two compatible quantities' intervals, relative to the larger magnitude.
+
+    0.0 when the intervals overlap.
+    """
+    ignore_year = _unknown_year(a) or _unknown_year(b)
+    a_low, a_high = axis_interval(a, ignore_year=ignore_year)
+    b_low, b_high = axis_interval(b, ignore_year=ignore_year)
+    gap = max(0.0, max(a_low, b_low) - min(a_high, b_high))
+    if gap == 0.0:
+        return 0.0
+    magnitude = max(_magnitude(a), _magnitude(b))
+    return gap / magnitude if magnitude > 0 else math.inf
+
+
+def _describe_interval(quantity: Quantity, low: float, high: float) -> str:
+    if quantity.kind is Kind.DATE:
+        return f"{quantity.low or quantity.value} to {quantity.high or quantity.value}"
+    unit_scale = _scale(quantity)
+
+    def amount(x: float) -> str:
+        return format_amount(x / unit_scale, quantity.kind, quantity.unit)
+
+    if math.isinf(low) and math.isinf(high):
+        return "any value"
+    if math.isinf(low):
+        return f"at most {amount(high)}"
+    if math.isinf(high):
+        return f"at least {amount(low)}"
+    if low == high:
+        return amount(low)
+    return f"{amount(low)} to {amount(high)}"
+
+
+def compare_quantities(a: Quantity, b: Quantity, settings: Settings | None = None) -> Comparison:
+    """Whether ``a`` and ``b`` conflict: their intervals are further apart than the tolerance.
+
+    Symmetric: ``compare_quantities(a, b)`` and ``compare_quantities(b, a)`` agree.
+    """
+    settings = settings or Settings()
+    if not compatible(a, b):
+        return Comparison(
+            conflict=False, relative_gap=0.0, explanation="not comparable: different kinds or units"
+        )
+    gap = relative_gap(a, b)
+    shown = f"{format_quantity(a)} vs {format_quantity(b)}"
+    if gap == 0.0:
+        return Comparison(
+            conflict=False, relative_gap=0.0, explanation=f"{shown}: the ranges overlap"
+        )
+    if gap <= settings.tolerance:
+        return Comparison(
+            conflict=False,
+            relative_gap=gap,
+            explanation=f"{shown}: {gap:.1%} apart, within the tolerance",
+        )
+    ignore_year = _unknown_year(a) or _unknown_year(b)
+    ranges = " vs ".join(
+        _describe_interval(q, *axis_interval(q, ignore_year=ignore_year)) for q in (a, b)
+    )
+    return Comparison(
+        conflict=True,
+        relative_gap=gap,
+        explanation=f"{shown}: the ranges do not overlap ({ranges})",
+    )
+
+
+def _finding(cluster: Cluster, members: Sequence[Claim], settings: Settings) -> Finding:
+    conflicting: list[tuple[str, str]] = []
+    worst: Comparison | None = None
+    for first, second in combinations(sorted(members, key=lambda c: c.id), 2):
+        comparison = compare_quantities(first.quantity, second.quantity, settings)
+        if comparison.conflict:
+            conflicting.append((first.id, second.id))
+        if worst is None or comparison.relative_gap > worst.relative_gap:
+            worst = comparison
+    sources = {claim.source for claim in members}
+    if conflicting:
+        involved = {cid for pair in conflicting for cid in pair}
+        cross = len({c.source for c in members if c.id in involved}) > 1
+    else:
+        cross = len(sources) > 1
+    verdict = Verdict.CONFLICT if conflicting else Verdict.AGREE
+    if worst is None:
+        explanation = "a single claim"
+    elif verdict is Verdict.AGREE:
+        values = sorted({format_quantity(c.quantity) for c in members})
+        explanation = f"{' / '.join(values)}: the ranges overlap"
+    else:
+        explanation = worst.explanation
+    return Finding(
+        cluster_id=cluster.id,
+        verdict=verdict,
+        claim_ids=cluster.claim_ids,
+        conflicting_pairs=tuple(conflicting),
+        relative_gap=worst.relative_gap if worst else 0.0,
+        cross_source=cross,
+        explanation=explanation,
+    )
+
+
+def compare_clusters(
+    clusters: Sequence[Cluster], claims: Sequence[Claim], settings: Settings | None = None
+) -> list[Finding]:
+    """One finding per cluster: conflict when any two of its claims cannot both hold."""
+    settings = settings or Settings()
+    by_id = {claim.id: claim for claim in claims}
+    return [
+        _finding(cluster, [by_id[cid] for cid in cluster.claim_ids], settings)
+        for cluster in clusters
+    ]
