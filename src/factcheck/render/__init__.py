@@ -1,0 +1,29 @@
+"""Render a report as Markdown, HTML, JSON or CSV: :func:`render`."""
+
+from __future__ import annotations
+
+import importlib
+
+from factcheck.errors import SettingsError
+from factcheck.models import Report
+
+__all__ = ["FORMATS", "render"]
+
+FORMATS: tuple[str, ...] = ("md", "html", "json", "csv")
+"""Every format :func:`render` knows, in the order the CLI offers them."""
+
+_MODULES = {"md": "markdown", "html": "html", "json": "json", "csv": "csv"}
+
+
+def render(report: Report, fmt: str) -> str:
+    """The report as text in format ``fmt`` (one of :data:`FORMATS`)."""
+    name = _MODULES.get(fmt)
+    if name is None:
+        raise SettingsError(
+            f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}",
+            field="format",
+        )
+    # Imported on demand: the HTML renderer pulls in jinja2 and matplotlib.
+    module = importlib.import_module(f"factcheck.render.{name}")
+    text: str = module.render(report)
+    return text

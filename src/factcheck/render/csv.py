@@ -1,0 +1,25 @@
+"""The CSV report: one row per claim, with its cluster and the cluster's verdict."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from factcheck.document import ClaimDoc, to_document
+from factcheck.models import Report
+
+__all__ = ["COLUMNS", "render"]
+
+COLUMNS: tuple[str, ...] = tuple(ClaimDoc.model_fields)
+"""The header row: every field of a published claim."""
+
+
+def render(report: Report) -> str:
+    """Every claim of the report as CSV rows, in source order."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for claim in to_document(report).claims:
+        row = claim.model_dump(mode="json")
+        writer.writerow({key: "" if row[key] is None else row[key] for key in COLUMNS})
+    return buffer.getvalue()

@@ -1,0 +1,13 @@
+"""The JSON report: the published document, pretty-printed, deterministic."""
+
+from __future__ import annotations
+
+from factcheck.document import to_document
+from factcheck.models import Report
+
+__all__ = ["render"]
+
+
+def render(report: Report) -> str:
+    """The report's :class:`~factcheck.document.ReportDocument` as indented JSON."""
+    return to_document(report).model_dump_json(indent=2) + "\n"
