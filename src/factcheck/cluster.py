@@ -1,0 +1,229 @@
+"""Group claims that state the same fact.
+
+Evidence, cheapest first:
+
+1. blocking: only compatible quantities meet (same kind; same currency);
+2. nearest neighbours by cosine similarity of the masked clause contexts,
+   searched within each block in chunks, so cost and memory stay bounded;
+3. frame: claims from one sentence state different facts; times and
+   modalities (stated, forecast, threatened) must be compatible;
+4. lexical evidence on the measured subject (rapidfuzz).
+
+Costs are asymmetric: wrongly grouping two claims whose values agree costs
+little, wrongly grouping two whose values differ raises a false conflict. So a
+pair whose intervals agree needs less similarity than a pair whose intervals
+conflict, and clusters grow greedily (strongest pair first) only while every
+conflicting pair inside them has the strong evidence on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz
+
+from factcheck.compare import compatible, relative_gap
+from factcheck.frame import content_words, modalities_compatible, times_compatible
+from factcheck.models import Claim, Cluster, Kind
+from factcheck.settings import Settings
+
+__all__ = ["PairEvidence", "cluster_claims", "pair_evidence"]
+
+AGREE_MARGIN = 0.12
+"""How much less similarity a pair whose values agree needs than the threshold."""
+MIN_SUBJECT_MATCH = 0.5
+"""Lexical overlap of the subjects a conflicting pair needs (0..1)."""
+MIN_CONTENT_WORDS = 2
+"""Claims with fewer content words in their context are never matched: nothing says what
+they measure."""
+MAX_CLUSTER = 64
+_CHUNK = 1024
+_UNDATED_KINDS = (Kind.DATE, Kind.YEAR)
+
+
+@dataclass(frozen=True)
+class PairEvidence:
+    """Why two claims may or may not state the same fact."""
+
+    similarity: float
+    subject_match: float
+    gap: float
+    frame_ok: bool
+
+    def links(self, settings: Settings) -> bool:
+        """Enough evidence to put the pair in one cluster."""
+        if not self.frame_ok:
+            return False
+        if self.gap <= settings.tolerance:
+            return self.similarity >= settings.similarity_threshold - AGREE_MARGIN
+        return self.strong(settings)
+
+    def strong(self, settings: Settings) -> bool:
+        """Enough evidence to call the pair one fact even though their values differ."""
+        return (
+            self.frame_ok
+            and self.similarity >= settings.similarity_threshold
+            and self.subject_match >= MIN_SUBJECT_MATCH
+        )
+
+    @property
+    def score(self) -> float:
+        return self.similarity + 0.1 * self.subject_match
+
+
+def _block_key(claim: Claim) -> tuple[str, str]:
+    quantity = claim.quantity
+    unit = quantity.unit if quantity.kind in (Kind.MONEY, Kind.COUNT) else ""
+    return quantity.kind.value, unit
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.source == b.source and a.citation.sentence_start == b.citation.sentence_start
+
+
+def _frame_compatible(a: Claim, b: Claim) -> bool:
+    if _same_sentence(a, b) or not compatible(a.quantity, b.quantity):
+        return False
+    if a.quantity.kind in _UNDATED_KINDS:
+        # A date is when something happens; the modality of the event does not change it.
+        return True
+    return times_compatible(a.frame.time, b.frame.time) and modalities_compatible(
+        a.frame.modality, b.frame.modality
+    )
+
+
+def _subject_match(a: Claim, b: Claim) -> float:
+    subject = fuzz.token_set_ratio(a.frame.subject.lower(), b.frame.subject.lower()) / 100.0
+    words_a, words_b = set(content_words(a.context)), set(content_words(b.context))
+    union = words_a | words_b
+    overlap = len(words_a & words_b) / len(union) if union else 0.0
+    return max(subject if a.frame.subject and b.frame.subject else 0.0, overlap)
+
+
+def pair_evidence(a: Claim, b: Claim, similarity: float) -> PairEvidence:
+    """All the evidence on one pair of claims, given their context similarity."""
+    frame_ok = _frame_compatible(a, b)
+    gap = relative_gap(a.quantity, b.quantity) if frame_ok else float("inf")
+    return PairEvidence(
+        similarity=similarity,
+        subject_match=_subject_match(a, b) if frame_ok else 0.0,
+        gap=gap,
+        frame_ok=frame_ok,
+    )
+
+
+def _neighbour_pairs(
+    block: list[int], vectors: NDArray[np.float32], k: int, floor: float
+) -> dict[tuple[int, int], float]:
+    """Each claim's k nearest neighbours within its block, above ``floor`` similarity."""
+    matrix = vectors[block]
+    pairs: dict[tuple[int, int], float] = {}
+    k = min(k, len(block) - 1)
+    for start in range(0, len(block), _CHUNK):
+        sims = matrix[start : start + _CHUNK] @ matrix.T
+        for row, scores in enumerate(sims):
+            i = start + row
+            scores[i] = -np.inf
+            top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else range(len(scores))
+            for j in top:
+                score = round(float(scores[j]), 6)  # rounding keeps ties stable across orders
+                if score >= floor:
+                    a, b = sorted((block[i], block[int(j)]))
+                    pairs[(a, b)] = score
+    return pairs
+
+
+def _cluster_id(claim_ids: Sequence[str]) -> str:
+    digest = hashlib.sha1("\x00".join(sorted(claim_ids)).encode()).hexdigest()
+    return f"k{digest[:12]}"
+
+
+def cluster_claims(
+    claims: Sequence[Claim], vectors: NDArray[np.float32], settings: Settings | None = None
+) -> list[Cluster]:
+    """Clusters of two or more claims that state the same fact.
+
+    ``vectors[i]`` is the L2-normalised embedding of ``claims[i].context``. The
+    result does not depend on the order of ``claims``.
+    """
+    settings = settings or Settings()
+    if len(claims) != len(vectors):
+        raise ValueError(f"{len(claims)} claims but {len(vectors)} vectors")
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for index, claim in enumerate(claims):
+        if len(content_words(claim.context)) >= MIN_CONTENT_WORDS:
+            blocks.setdefault(_block_key(claim), []).append(index)
+
+    floor = settings.similarity_threshold - AGREE_MARGIN
+    edges: list[tuple[float, str, str, int, int]] = []
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        for (i, j), similarity in _neighbour_pairs(
+            block, vectors, settings.neighbours, floor
+        ).items():
+            evidence = pair_evidence(claims[i], claims[j], similarity)
+            if evidence.links(settings):
+                first, second = sorted((claims[i].id, claims[j].id))
+                edges.append((-evidence.score, first, second, i, j))
+    edges.sort()
+
+    groups = _merge(claims, vectors, edges, settings)
+    clusters = []
+    for members in groups:
+        if len(members) < 2:
+            continue
+        ordered = sorted(members, key=lambda m: (claims[m].source, claims[m].citation.start))
+        claim_ids = tuple(claims[m].id for m in ordered)
+        subjects = [claims[m].frame.subject for m in ordered if claims[m].frame.subject]
+        clusters.append(
+            Cluster(
+                id=_cluster_id(claim_ids),
+                kind=claims[ordered[0]].quantity.kind,
+                subject=max(sorted(set(subjects)), key=subjects.count) if subjects else "",
+                claim_ids=claim_ids,
+            )
+        )
+    clusters.sort(key=lambda c: (c.claim_ids[0], c.id))
+    return clusters
+
+
+def _merge(
+    claims: Sequence[Claim],
+    vectors: NDArray[np.float32],
+    edges: list[tuple[float, str, str, int, int]],
+    settings: Settings,
+) -> list[list[int]]:
+    """Greedy agglomeration, strongest edge first, refusing merges that mix facts."""
+    group_of: dict[int, int] = {}
+    groups: dict[int, list[int]] = {}
+    for _, _, _, i, j in edges:
+        gi, gj = group_of.get(i, i), group_of.get(j, j)
+        if gi == gj:
+            continue
+        left, right = groups.get(gi, [i]), groups.get(gj, [j])
+        if len(left) + len(right) > MAX_CLUSTER:
+            continue
+        if not all(_may_share(claims, vectors, a, b, settings) for a in left for b in right):
+            continue
+        merged = left + right
+        groups.pop(gj, None)
+        groups[gi] = merged
+        for member in merged:
+            group_of[member] = gi
+    return list(groups.values())
+
+
+def _may_share(
+    claims: Sequence[Claim], vectors: NDArray[np.float32], a: int, b: int, settings: Settings
+) -> bool:
+    """Whether two claims may sit in one cluster (complete linkage on the frame)."""
+    similarity = float(vectors[a] @ vectors[b])
+    evidence = pair_evidence(claims[a], claims[b], similarity)
+    if not evidence.frame_ok:
+        return False
+    return evidence.gap <= settings.tolerance or evidence.strong(settings)
