@@ -31,7 +31,9 @@ class HashingEmbedder:
         for row, text in enumerate(texts):
             words = _WORD.findall(text.lower())
             for token in [*words, *(" ".join(p) for p in zip(words, words[1:], strict=False))]:
-                h = int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "little")
+                h = int.from_bytes(
+                    hashlib.blake2b(token.encode(), digest_size=8).digest(), "little"
+                )
                 out[row, h % self.dim] += 1.0
             norm = float(np.linalg.norm(out[row]))
             if norm:

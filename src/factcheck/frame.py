@@ -19,7 +19,7 @@ __all__ = ["MASK", "content_words", "describe", "modalities_compatible", "times_
 MASK = "[NUM]"
 
 _TOKEN = re.compile(r"\[NUM\]|[^\W_][\w’'.\-]*[\w%$]|[^\W_]|[^\w\s]")
-_HARD_BOUNDARY = frozenset(";:—–()[]“”\"|•")
+_HARD_BOUNDARY = frozenset(';:—–()[]“”"|•')
 _CONNECTORS = frozenset(
     """while whereas but although though compared after before which when where who whom
     whose because since unless until despite amid including""".split()
@@ -154,9 +154,7 @@ def _normalise_time(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.strip().lower())
 
 
-def _with_head(
-    text: str, tokens: list[re.Match[str]], lo: int, hi: int, clause: str
-) -> str:
+def _with_head(text: str, tokens: list[re.Match[str]], lo: int, hi: int, clause: str) -> str:
     """Prefix a short clause with the sentence's opening phrase, its likely subject.
 
     "That agreement, brokered by ..., was due to expire on [NUM]" is about the
