@@ -6,6 +6,7 @@ Never the default: tests of embedding behaviour use the real embedded model.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -30,7 +31,7 @@ class HashingEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             words = _WORD.findall(text.lower())
-            for token in [*words, *(" ".join(p) for p in zip(words, words[1:], strict=False))]:
+            for token in [*words, *(" ".join(p) for p in itertools.pairwise(words))]:
                 h = int.from_bytes(
                     hashlib.blake2b(token.encode(), digest_size=8).digest(), "little"
                 )
