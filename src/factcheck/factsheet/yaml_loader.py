@@ -1,0 +1,129 @@
+"""Read a YAML fact sheet, mapping every error to its file, line and field.
+
+Hostile YAML is screened on the parser's event stream before anything is
+built: aliases and anchors are refused (no alias expansion, so no "billion
+laughs"), nesting deeper than :data:`MAX_DEPTH` stops the parse at once (the
+composer recurses per level), and files over 5 MB are refused unread. Only
+PyYAML's safe loader is used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from factcheck.errors import FactSheetError
+from factcheck.factsheet.models import FactSheet
+from factcheck.factsheet.problems import Loc, field_name, raise_located, read_bounded
+
+__all__ = ["MAX_DEPTH", "load_yaml_factsheet", "parse_yaml_factsheet"]
+
+MAX_DEPTH = 50
+
+# The C loader when PyYAML was built with libyaml: same safe semantics, much faster.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml_factsheet(path: str | Path) -> FactSheet:
+    """Read and validate a YAML fact sheet."""
+    file = Path(path)
+    return parse_yaml_factsheet(read_bounded(file), str(file))
+
+
+def parse_yaml_factsheet(text: str, path: str = "<string>") -> FactSheet:
+    """Validate YAML text as a fact sheet; ``path`` names it in errors."""
+    _screen(text, path)
+    node, data = _compose_and_construct(text, path)
+    lines: dict[Loc, int] = {}
+    _map_lines(node, (), lines, path)
+
+    def locate(loc: Loc) -> tuple[int | None, str]:
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in lines:
+                return lines[loc[:end]], field_name(loc)
+        return 1, field_name(loc)
+
+    try:
+        sheet = FactSheet.model_validate(data)
+    except ValidationError as exc:
+        raise_located(exc, path, locate)
+        raise  # unreachable: raise_located always raises
+    fact_lines = {fact.id: lines.get(("facts", i), 1) for i, fact in enumerate(sheet.facts)}
+    return sheet.located(path, fact_lines)
+
+
+def _line(mark: Any) -> int | None:
+    """1-based line of a PyYAML mark (pure-Python and libyaml marks alike)."""
+    return None if mark is None else int(mark.line) + 1
+
+
+def _syntax_error(exc: yaml.YAMLError, path: str) -> FactSheetError:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        return FactSheetError(f"invalid YAML: {problem}", path=path, line=_line(mark))
+    return FactSheetError(f"invalid YAML: {exc}", path=path)
+
+
+def _screen(text: str, path: str) -> None:
+    """Walk the event stream once: refuse anchors, aliases and deep nesting early."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise FactSheetError(
+                    "anchors and aliases (&, *) are not allowed in a fact sheet",
+                    path=path,
+                    line=_line(event.start_mark),
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise FactSheetError(
+                        f"nested deeper than {MAX_DEPTH} levels",
+                        path=path,
+                        line=_line(event.start_mark),
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, path) from exc
+
+
+def _compose_and_construct(text: str, path: str) -> tuple[yaml.Node, object]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise FactSheetError("the fact sheet is empty", path=path, line=1)
+        return node, loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, path) from exc
+    finally:
+        loader.dispose()
+
+
+def _map_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: str) -> None:
+    """Record the line of every field and item; refuse duplicate keys (PyYAML keeps the last)."""
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = (*loc, key)
+            if key in seen:
+                raise FactSheetError(
+                    f"duplicate key {key!r}",
+                    path=path,
+                    line=key_node.start_mark.line + 1,
+                    field=field_name(child),
+                )
+            seen.add(key)
+            lines[child] = key_node.start_mark.line + 1
+            _map_lines(value_node, child, lines, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _map_lines(item, (*loc, index), lines, path)

@@ -1,0 +1,324 @@
+"""Validate a fact sheet against sources: a verdict per fact, with citations.
+
+For each fact, the claims of compatible kind whose context says what the
+fact's statement says (embedding cosine similarity plus a small lexical bonus
+on the claim's subject) are compared with the expected value. Quotes that the
+sheet cites are looked up in their sources and must still state the value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.factsheet import Fact, FactSheet, load_factsheet
+from factcheck.factsheet.quotes import find_quote
+from factcheck.models import Claim, Quantity, Source
+from factcheck.settings import Settings
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    from factcheck.embed import Embedder
+
+__all__ = ["CitationCheck", "Evidence", "FactResult", "FactVerdict", "Validation", "validate"]
+
+LEXICAL_WEIGHT = 0.15
+"""How much word overlap between statement and claim subject adds to the cosine."""
+
+MATCH_MARGIN = 0.12
+"""Claims more than this below a fact's best match are other propositions, not evidence."""
+
+
+class FactVerdict(StrEnum):
+    SUPPORTED = "supported"  # the sources that state it agree with the sheet
+    CONTRADICTED = "contradicted"  # a source states it with a conflicting value
+    UNSUPPORTED = "unsupported"  # no source states it
+    CITATION_BROKEN = "citation_broken"  # a cited quote is gone, or states another value
+    ACCEPTED = "accepted"  # contradicted, but marked as a known, accepted disagreement
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Frozen):
+    """A claim in a source that states the fact, and how it compares with the sheet."""
+
+    claim_id: str
+    source: str
+    line: int
+    quote: str = Field(description="The claim's own words for the quantity.")
+    sentence: str
+    similarity: float = Field(description="Match score of the statement and the claim.")
+    conflict: bool
+    explanation: str
+
+
+class CitationCheck(_Frozen):
+    """One citation of the sheet, looked up in its source."""
+
+    source: str
+    quote: str
+    ok: bool
+    line: int | None = Field(default=None, description="Where the quote starts, when found.")
+    problem: str | None = None
+
+
+class FactResult(_Frozen):
+    """The verdict on one fact."""
+
+    id: str
+    statement: str
+    expected: str
+    line: int | None = Field(description="Line of the fact in its sheet.")
+    verdict: FactVerdict
+    message: str
+    accepted_reason: str | None = None
+    supporting: tuple[Evidence, ...] = ()
+    contradicting: tuple[Evidence, ...] = ()
+    citations: tuple[CitationCheck, ...] = ()
+
+    def failed(self, strict: bool = False) -> bool:
+        """Whether this fact fails CI; unsupported facts fail only when ``strict``."""
+        if self.verdict in (FactVerdict.CONTRADICTED, FactVerdict.CITATION_BROKEN):
+            return True
+        return strict and self.verdict is FactVerdict.UNSUPPORTED
+
+
+class Validation(_Frozen):
+    """Verdicts on every fact of a sheet, in sheet order."""
+
+    sheet: str | None = Field(description="The fact sheet's file, if it was read from one.")
+    title: str | None = None
+    results: tuple[FactResult, ...]
+
+    def ok(self, strict: bool = False) -> bool:
+        """True when no fact fails (``strict``: unsupported facts fail too)."""
+        return not self.failures(strict)
+
+    def failures(self, strict: bool = False) -> tuple[FactResult, ...]:
+        return tuple(r for r in self.results if r.failed(strict))
+
+    def counts(self) -> dict[str, int]:
+        """How many facts got each verdict."""
+        return {v.value: sum(r.verdict is v for r in self.results) for v in FactVerdict}
+
+
+def validate(
+    factsheet: FactSheet | str | Path,
+    sources: Sequence[Source] | str | Path | Sequence[str | Path],
+    settings: Settings | None = None,
+    *,
+    embedder: Embedder | None = None,
+) -> Validation:
+    """Give every fact of ``factsheet`` a verdict against ``sources``."""
+    settings = settings or Settings()
+    sheet = factsheet if isinstance(factsheet, FactSheet) else load_factsheet(factsheet)
+    loaded = _as_sources(sources)
+    claims = _extract(loaded, settings)
+    if embedder is None:
+        from factcheck.embed import get_embedder
+
+        embedder = get_embedder(settings)
+    matcher = _Matcher(sheet.facts, claims, embedder, settings)
+    by_id = {source.id: source for source in loaded}
+    results = tuple(
+        _judge(fact, sheet.line_of(fact.id), matcher, loaded, by_id, claims, settings)
+        for fact in sheet.facts
+    )
+    return Validation(sheet=sheet.path, title=sheet.title, results=results)
+
+
+def _as_sources(sources: Sequence[Source] | str | Path | Sequence[str | Path]) -> list[Source]:
+    if isinstance(sources, str | Path):
+        from factcheck.sources import load_sources
+
+        return load_sources(sources)
+    items = list(sources)
+    if all(isinstance(item, Source) for item in items):
+        return [item for item in items if isinstance(item, Source)]
+    from factcheck.sources import load_sources
+
+    return load_sources([item for item in items if isinstance(item, str | Path)])
+
+
+def _extract(sources: Sequence[Source], settings: Settings) -> list[Claim]:
+    from factcheck.pipeline import extract_all
+
+    return extract_all(sources, settings)
+
+
+class _Matcher:
+    """Scores every claim against every fact statement, embedding each text once."""
+
+    def __init__(
+        self,
+        facts: Sequence[Fact],
+        claims: Sequence[Claim],
+        embedder: Embedder,
+        settings: Settings,
+    ) -> None:
+        self.settings = settings
+        self.claims = list(claims)
+        statements = [fact.statement for fact in facts]
+        contexts = sorted({claim.context for claim in claims})
+        vectors = embedder.embed([*statements, *contexts]) if statements else None
+        self.row_of_fact = {fact.id: row for row, fact in enumerate(facts)}
+        self.row_of_context = {text: len(statements) + i for i, text in enumerate(contexts)}
+        self.vectors: NDArray[np.float32] | None = vectors
+
+    def matches(self, fact: Fact, expected: Quantity) -> list[tuple[Claim, float]]:
+        """Compatible claims that state the fact, best first."""
+        from rapidfuzz import fuzz, utils
+
+        from factcheck.compare import compatible
+
+        if self.vectors is None:
+            return []
+        statement = self.vectors[self.row_of_fact[fact.id]]
+        scored: list[tuple[Claim, float]] = []
+        for claim in self.claims:
+            if not compatible(expected, claim.quantity):
+                continue
+            cosine = float(np.dot(statement, self.vectors[self.row_of_context[claim.context]]))
+            words = fuzz.token_set_ratio(
+                fact.statement, claim.frame.subject, processor=utils.default_process
+            )
+            scored.append((claim, cosine + LEXICAL_WEIGHT * words / 100.0))
+        if not scored:
+            return []
+        best = max(score for _, score in scored)
+        floor = max(self.settings.similarity_threshold, best - MATCH_MARGIN)
+        kept = [(claim, score) for claim, score in scored if score >= floor]
+        return sorted(kept, key=lambda pair: (-pair[1], pair[0].id))
+
+
+def _evidence(claim: Claim, score: float, expected: Quantity, settings: Settings) -> Evidence:
+    from factcheck.compare import compare_quantities
+
+    comparison = compare_quantities(expected, claim.quantity, settings)
+    return Evidence(
+        claim_id=claim.id,
+        source=claim.citation.source,
+        line=claim.citation.line,
+        quote=claim.citation.quote,
+        sentence=claim.citation.sentence,
+        similarity=round(score, 4),
+        conflict=comparison.conflict,
+        explanation=comparison.explanation,
+    )
+
+
+def _judge(
+    fact: Fact,
+    line: int | None,
+    matcher: _Matcher,
+    sources: Sequence[Source],
+    by_id: dict[str, Source],
+    claims: Sequence[Claim],
+    settings: Settings,
+) -> FactResult:
+    if fact.tolerance is not None:
+        settings = settings.model_copy(update={"tolerance": fact.tolerance})
+    expected = fact.quantity(settings)
+    checks: list[CitationCheck] = []
+    cited: dict[str, Evidence] = {}
+    for citation in fact.citations:
+        check, quoted = _check_citation(
+            citation.source, citation.quote, expected, sources, claims, settings
+        )
+        checks.append(check)
+        cited.update((e.claim_id, e) for e in quoted)
+    found = {
+        e.claim_id: e
+        for e in (_evidence(c, s, expected, settings) for c, s in matcher.matches(fact, expected))
+    }
+    evidence = {**found, **cited}
+    supporting = tuple(e for e in evidence.values() if not e.conflict)
+    contradicting = tuple(e for e in evidence.values() if e.conflict)
+    broken = [c for c in checks if not c.ok]
+    if broken:
+        verdict = FactVerdict.CITATION_BROKEN
+        message = "; ".join(f"{c.source}: {c.problem}" for c in broken)
+    elif contradicting:
+        verdict = FactVerdict.ACCEPTED if fact.accepted else FactVerdict.CONTRADICTED
+        message = "; ".join(f"{e.source}:{e.line}: {e.explanation}" for e in contradicting)
+    elif supporting:
+        verdict = FactVerdict.SUPPORTED
+        named = len({e.source for e in supporting})
+        message = f"stated by {len(supporting)} claim(s) in {named} source(s)"
+    else:
+        verdict = FactVerdict.UNSUPPORTED
+        message = "no source states this fact"
+    return FactResult(
+        id=fact.id,
+        statement=fact.statement,
+        expected=fact.expected,
+        line=line,
+        verdict=verdict,
+        message=message,
+        accepted_reason=fact.accepted.reason if fact.accepted else None,
+        supporting=supporting,
+        contradicting=contradicting,
+        citations=tuple(checks),
+    )
+
+
+def _check_citation(
+    source_ref: str,
+    quote: str,
+    expected: Quantity,
+    sources: Sequence[Source],
+    claims: Sequence[Claim],
+    settings: Settings,
+) -> tuple[CitationCheck, list[Evidence]]:
+    from factcheck.compare import compatible
+
+    source = _find_source(source_ref, sources)
+    if source is None:
+        known = ", ".join(sorted(s.id for s in sources)[:5])
+        problem = f"no source named {source_ref!r} among the sources ({known})"
+        return CitationCheck(source=source_ref, quote=quote, ok=False, problem=problem), []
+    span = find_quote(source.text, quote)
+    if span is None:
+        problem = f"quote not found: {quote!r}"
+        return CitationCheck(source=source.id, quote=quote, ok=False, problem=problem), []
+    start, end = span
+    line = source.line_of(start)
+    inside = [
+        c
+        for c in claims
+        if c.citation.source == source.id
+        and start <= c.citation.start
+        and c.citation.end <= end
+        and compatible(expected, c.quantity)
+    ]
+    evidence = [_evidence(c, 1.0, expected, settings) for c in inside]
+    if not evidence:
+        problem = f"the quote (line {line}) states no {expected.kind.value} value"
+    elif all(e.conflict for e in evidence):
+        problem = f"the quote (line {line}) states another value: " + "; ".join(
+            e.explanation for e in evidence
+        )
+    else:
+        return CitationCheck(source=source.id, quote=quote, ok=True, line=line), evidence
+    return CitationCheck(source=source.id, quote=quote, ok=False, line=line, problem=problem), []
+
+
+def _find_source(ref: str, sources: Sequence[Source]) -> Source | None:
+    """A source by id, else by file name or trailing path (a sheet names files as it sees them)."""
+    for source in sources:
+        if source.id == ref:
+            return source
+    wanted = Path(ref).parts
+    for source in sources:
+        for name in (source.id, source.path):
+            if name and Path(name).parts[-len(wanted) :] == wanted:
+                return source
+    return None
