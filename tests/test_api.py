@@ -1,0 +1,61 @@
+"""The public API: an explicit, complete __all__, and an import that loads nothing heavy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import factcheck
+
+STAGE_VERBS = {"load_sources", "split_sentences", "extract_claims", "check", "validate"}
+MODELS = {
+    "Source",
+    "Sentence",
+    "Citation",
+    "Quantity",
+    "Frame",
+    "Claim",
+    "Cluster",
+    "Finding",
+    "Report",
+}
+
+
+def test_all_is_sorted_unique_and_resolvable() -> None:
+    names = factcheck.__all__
+    assert len(names) == len(set(names))
+    assert list(names) == sorted(names, key=lambda n: (n.startswith("_"), n))
+    for name in names:
+        assert getattr(factcheck, name) is not None, name
+
+
+def test_all_names_every_stage_verb_model_and_error() -> None:
+    from factcheck import errors
+
+    expected = STAGE_VERBS | MODELS | set(errors.__all__) | {"Settings", "__version__"}
+    assert expected <= set(factcheck.__all__)
+
+
+def test_star_import_gives_exactly_all() -> None:
+    namespace: dict[str, object] = {}
+    exec("from factcheck import *", namespace)
+    assert set(namespace) - {"__builtins__"} == set(factcheck.__all__)
+
+
+def test_unknown_attribute_raises_attribute_error() -> None:
+    try:
+        factcheck.no_such_name  # noqa: B018
+    except AttributeError as exc:
+        assert "no_such_name" in str(exc)
+    else:
+        raise AssertionError("expected AttributeError")
+
+
+def test_import_and_cli_help_load_no_heavy_module() -> None:
+    code = (
+        "import sys, factcheck, factcheck.cli\n"
+        "heavy = {'torch', 'sentence_transformers', 'pandas', 'matplotlib', 'transformers'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
