@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import factcheck
 
 STAGE_VERBS = {"load_sources", "split_sentences", "extract_claims", "check", "validate"}
@@ -43,12 +45,8 @@ def test_star_import_gives_exactly_all() -> None:
 
 
 def test_unknown_attribute_raises_attribute_error() -> None:
-    try:
+    with pytest.raises(AttributeError, match="no_such_name"):
         factcheck.no_such_name  # noqa: B018
-    except AttributeError as exc:
-        assert "no_such_name" in str(exc)
-    else:
-        raise AssertionError("expected AttributeError")
 
 
 def test_import_and_cli_help_load_no_heavy_module() -> None:
