@@ -20,7 +20,7 @@ __all__ = [
     "load_factsheet",
 ]
 
-SCHEMA_ID = "https://github.com/factcheck-claims/factcheck/blob/main/docs/factsheet.schema.json"
+SCHEMA_ID = "https://factcheck-claims.invalid/schemas/factsheet.json"
 
 
 def load_factsheet(path: str | Path) -> FactSheet:

@@ -64,6 +64,8 @@ def _syntax_error(exc: yaml.YAMLError, path: str) -> FactSheetError:
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
+            problem += f" ({exc.context} at line {_line(exc.context_mark)})"
         return FactSheetError(f"invalid YAML: {problem}", path=path, line=_line(mark))
     return FactSheetError(f"invalid YAML: {exc}", path=path)
 
