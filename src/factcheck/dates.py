@@ -1,0 +1,93 @@
+"""Calendar dates as English writes them, normalised to ISO 8601.
+
+A date without a year gets the year that puts it nearest a reference date
+(the source's publication date, else the run's reference date) and is marked
+as inferred; without any reference the year stays unknown ("--11-10").
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import NamedTuple
+
+__all__ = [
+    "MONTHS",
+    "MONTH_PATTERN",
+    "DateSpan",
+    "day_date",
+    "month_date",
+    "month_number",
+]
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+"""Month number by lower-case name or abbreviation."""
+
+MONTH_PATTERN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+"""A capitalised month name or abbreviation (case-sensitive on purpose: "may" is a verb)."""
+
+
+class DateSpan(NamedTuple):
+    """An ISO value and the first and last day it allows."""
+
+    value: str
+    low: str
+    high: str
+    year_inferred: bool
+
+
+def month_number(name: str) -> int:
+    """Month number of a name or abbreviation ("Sept." -> 9); ``KeyError`` if unknown."""
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _nearest_year(month: int, day: int, reference: date) -> int:
+    """The year that puts month/day nearest ``reference`` (so within about six months)."""
+    best_year, best_gap = reference.year, None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        last = calendar.monthrange(year, month)[1]
+        gap = abs((date(year, month, min(day, last)) - reference).days)
+        if best_gap is None or gap < best_gap:
+            best_year, best_gap = year, gap
+    return best_year
+
+
+def day_date(year: int | None, month: int, day: int, reference: date | None) -> DateSpan:
+    """A day-precision date; ``ValueError`` if the day does not exist."""
+    inferred = False
+    if year is None and reference is not None:
+        year, inferred = _nearest_year(month, day, reference), True
+    if year is None:
+        if not 1 <= day <= (29 if month == 2 else calendar.monthrange(2001, month)[1]):
+            raise ValueError(f"no day {day} in month {month}")
+        value = f"--{month:02d}-{day:02d}"
+    else:
+        value = date(year, month, day).isoformat()
+    return DateSpan(value, value, value, inferred)
+
+
+def month_date(year: int | None, month: int, reference: date | None) -> DateSpan:
+    """A month-precision date: value "YYYY-MM", interval first..last day."""
+    inferred = False
+    if year is None and reference is not None:
+        year, inferred = _nearest_year(month, 15, reference), True
+    if year is None:
+        last = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+        return DateSpan(f"--{month:02d}", f"--{month:02d}-01", f"--{month:02d}-{last:02d}", False)
+    if not 1 <= month <= 12:
+        raise ValueError(f"no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    return DateSpan(
+        f"{year:04d}-{month:02d}",
+        f"{year:04d}-{month:02d}-01",
+        f"{year:04d}-{month:02d}-{last:02d}",
+        inferred,
+    )

@@ -1,0 +1,140 @@
+"""The regular expressions that find quantities in a sentence.
+
+One compiled alternation finds every candidate in a single left-to-right pass
+(dates first, then shares in words, then numbers with their currency, scale
+and unit); ``factcheck.quantities`` reads the named groups. Month names are
+matched case-sensitively ("May" is a month, "may" a verb); unit words are not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.dates import MONTH_PATTERN
+from factcheck.numbers import DIGITS_PATTERN, SCALE_PATTERN, WORD_NUMBER_PATTERN
+
+__all__ = [
+    "CANDIDATE",
+    "CLOCK_OR_BYLINE",
+    "CURRENCY_PREFIXES",
+    "CURRENCY_WORDS",
+    "DURATION_UNITS",
+    "FRACTION_WORDS",
+    "LINK_OR_EMAIL",
+    "RANGE_TAIL",
+]
+
+CURRENCY_PREFIXES: dict[str, str] = {
+    "$": "USD", "US$": "USD", "U.S.$": "USD", "USD": "USD", "A$": "AUD", "AU$": "AUD",
+    "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "HK$": "HKD", "HKD": "HKD",
+    "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "R$": "BRL", "BRL": "BRL",
+    "MX$": "MXN", "MXN": "MXN", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
+    "¥": "JPY", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "₹": "INR", "INR": "INR",
+    "Rs": "INR", "Rs.": "INR", "₩": "KRW", "KRW": "KRW", "₽": "RUB", "RUB": "RUB",
+    "₺": "TRY", "CHF": "CHF", "Fr.": "CHF",
+}  # fmt: skip
+"""ISO 4217 code by the symbol or code written before the number."""
+
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD",
+    "australian dollar": "AUD", "canadian dollar": "CAD", "hong kong dollar": "HKD",
+    "new zealand dollar": "NZD", "singapore dollar": "SGD", "euro": "EUR",
+    "pound sterling": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
+    "british pound": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupee": "INR", "won": "KRW", "ruble": "RUB", "rouble": "RUB", "swiss franc": "CHF",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
+    "aud": "AUD", "cad": "CAD", "hkd": "HKD", "chf": "CHF", "inr": "INR", "krw": "KRW",
+}  # fmt: skip
+"""ISO 4217 code by the (singular, lower-case) currency word written after the number."""
+
+DURATION_UNITS: dict[str, tuple[str, float]] = {
+    "year": ("year", 1), "yr": ("year", 1), "month": ("month", 1), "week": ("week", 1),
+    "day": ("day", 1), "hour": ("hour", 1), "hr": ("hour", 1), "minute": ("minute", 1),
+    "second": ("second", 1), "sec": ("second", 1), "decade": ("year", 10),
+    "century": ("year", 100), "centurie": ("year", 100), "fortnight": ("week", 2),
+}  # fmt: skip
+"""Canonical unit and multiplier by the singular duration word."""
+
+FRACTION_WORDS = (
+    r"halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+)
+
+_NUMBER = rf"(?:[-−]?(?:{DIGITS_PATTERN}))"
+_WORDS = rf"(?i:{WORD_NUMBER_PATTERN}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
+_CURRENCY_PREFIX = (
+    r"(?:U\.S\.\s?\$|(?:US|AU|CA|HK|NZ|MX|[ACSR])\$|[$€£¥₹₩₽₺]"
+    r"|(?:USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|CHF|INR|KRW|SGD|NZD|BRL|MXN|RUB)[\s\u00a0]?"
+    r"|Rs\.?[\s\u00a0]?|Fr\.[\s\u00a0])"
+)
+_SCALE = rf"(?:[\s\u00a0]?(?i:{SCALE_PATTERN})(?![A-Za-z])|(?:k|K|m|M|b|B)(?![A-Za-z]))"
+_PERCENT = r"(?:[\s\u00a0]?%|[\s\u00a0](?i:per[\s\u00a0]?cent|pct)(?![A-Za-z]))"
+_POINTS = (
+    r"(?:[\s\u00a0\-](?i:percentage[\s\u00a0\-]points?|basis[\s\u00a0\-]points?|bps|pp|ppts?)"
+    r"(?![A-Za-z]))"
+)
+_CURRENCY_WORD = (
+    r"(?:[\s\u00a0](?i:(?:US|U\.S\.|American|Australian|Canadian|Hong[\s\u00a0]Kong|New"
+    r"[\s\u00a0]Zealand|Singapore|British|Swiss)[\s\u00a0])?"
+    r"(?i:dollars?|euros?|pounds?[\s\u00a0]sterling|sterling|yen|yuan|renminbi|rupees?|won"
+    r"|roubles?|rubles?|francs?)(?![A-Za-z])"
+    r"|[\s\u00a0](?:USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|CHF|INR|KRW)(?![A-Za-z]))"
+)
+_DURATION = (
+    r"(?:[\s\u00a0\-](?i:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|seconds?|secs?"
+    r"|decades?|century|centuries|fortnights?)(?![A-Za-z]))"
+)
+_UNIT = (
+    rf"(?:(?P<percent{{i}}>{_PERCENT})|(?P<points{{i}}>{_POINTS})"
+    rf"|(?P<curword{{i}}>{_CURRENCY_WORD})|(?P<duration{{i}}>{_DURATION}))"
+)
+
+
+def _quantity(index: int) -> str:
+    """A number with its optional currency, scale word and unit; groups suffixed ``index``."""
+    return (
+        rf"(?P<cur{index}>{_CURRENCY_PREFIX})?"
+        rf"(?P<num{index}>{_NUMBER}|{_WORDS})"
+        rf"(?P<scale{index}>{_SCALE})?"
+        + _UNIT.replace("{i}", str(index))
+        + "?"
+    )
+
+
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_DATE = (
+    rf"(?P<md_month>{MONTH_PATTERN})[\s\u00a0]+(?P<md_day>{_DAY})(?![\d:])"
+    rf"(?:,?[\s\u00a0]+(?P<md_year>\d{{4}})(?!\d))?"
+    rf"|(?P<dm_day>{_DAY})[\s\u00a0]+(?:of[\s\u00a0]+)?(?P<dm_month>{MONTH_PATTERN})"
+    rf"(?:,?[\s\u00a0]+(?P<dm_year>\d{{4}})(?!\d))?"
+    r"|(?P<iso_year>\d{4})(?P<iso_sep>[-/.])(?P<iso_month>[01]?\d)(?P=iso_sep)(?P<iso_day>[0-3]?\d)"
+    r"(?!\d)"
+    r"|(?P<us_month>[01]?\d)/(?P<us_day>[0-3]?\d)/(?P<us_year>\d{4})(?!\d)"
+    rf"|(?P<part>(?i:early|mid|late)[\s\u00a0\-])?(?P<my_month>{MONTH_PATTERN})"
+    r"(?:,?[\s\u00a0]+(?P<my_year>\d{4})(?![\d,]))?"
+)
+_SHARE = (
+    rf"(?P<share>(?i:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s\u00a0\-]"
+    rf"(?:{FRACTION_WORDS})|half)(?![A-Za-z])"
+    rf"|(?:{_NUMBER}|{_WORDS})[\s\u00a0](?i:in|out[\s\u00a0]of)[\s\u00a0](?:{_NUMBER}|{_WORDS})"
+    r"(?![\w%]))"
+)
+_DECADE = r"(?P<decade>(?:1[0-9]|20)\d0)['’]?s(?![A-Za-z\d])"
+
+CANDIDATE = re.compile(
+    rf"(?<![\w.,:/@#&$€£¥])(?:{_DATE}|{_DECADE}|{_SHARE}|{_quantity(1)})"
+)
+"""Every candidate quantity, found left to right without overlaps."""
+
+RANGE_TAIL = re.compile(
+    r"(?P<sep>[\s\u00a0]?[-–—][\s\u00a0]?|[\s\u00a0](?:to|and|through|till|until)[\s\u00a0])"
+    + _quantity(2)
+)
+"""The second end of a range, matched right after the first."""
+
+CLOCK_OR_BYLINE = re.compile(
+    r"(?:[\s\u00a0]?(?i:a\.?m\.?|p\.?m\.?)(?![A-Za-z])|:\d"
+    r"|[\s\u00a0\-](?i:min(?:ute)?s?)[\s\u00a0]+(?i:read|listen))"
+)
+"""What follows a number that is a clock time or a reading time, not a claim."""
+
+LINK_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+\.[\w.\-]+")
