@@ -56,3 +56,11 @@ class Settings(BaseModel):
     neighbours: int = Field(
         default=10, ge=1, description="Nearest neighbours searched per claim within a block."
     )
+    fact_threshold: float = Field(
+        default=0.4,
+        ge=-1.0,
+        le=2.0,
+        description="Fact sheets: match score (cosine similarity of a fact's statement and a "
+        "claim's context, plus up to 0.3 for the statement's words found in the claim's "
+        "sentence) above which a claim states the fact.",
+    )

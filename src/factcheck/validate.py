@@ -8,6 +8,7 @@ sheet cites are looked up in their sources and must still state the value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -28,11 +29,21 @@ if TYPE_CHECKING:
 
 __all__ = ["CitationCheck", "Evidence", "FactResult", "FactVerdict", "Validation", "validate"]
 
-LEXICAL_WEIGHT = 0.15
-"""How much word overlap between statement and claim subject adds to the cosine."""
+LEXICAL_WEIGHT = 0.3
+"""Score added when every content word of the statement is found in the claim's sentence."""
 
 MATCH_MARGIN = 0.12
 """Claims more than this below a fact's best match are other propositions, not evidence."""
+
+WORD_SIMILARITY = 85
+"""rapidfuzz ratio at which two words count as the same (earth/earths, tariff/tariffs)."""
+
+_WORD = re.compile(r"[^\W_]+")
+_FUNCTION_WORDS = frozenset(
+    "a an and are as at be been by for from had has have how in into is it its many much of "
+    "on or since than that the their them there these they this those to was were what when "
+    "which who whose with".split()
+)
 
 
 class FactVerdict(StrEnum):
@@ -174,29 +185,52 @@ class _Matcher:
         self.vectors: NDArray[np.float32] | None = vectors
 
     def matches(self, fact: Fact, expected: Quantity) -> list[tuple[Claim, float]]:
-        """Compatible claims that state the fact, best first."""
-        from rapidfuzz import fuzz, utils
+        """Compatible claims that state the fact, best first.
 
+        A claim must score above ``settings.fact_threshold`` and near the fact's
+        best match: a statement usually has one proposition in the sources, and
+        the runners-up are its neighbours (another tariff, another date).
+        """
         from factcheck.compare import compatible
 
         if self.vectors is None:
             return []
         statement = self.vectors[self.row_of_fact[fact.id]]
+        wanted = content_words(fact.statement)
         scored: list[tuple[Claim, float]] = []
         for claim in self.claims:
             if not compatible(expected, claim.quantity):
                 continue
             cosine = float(np.dot(statement, self.vectors[self.row_of_context[claim.context]]))
-            words = fuzz.token_set_ratio(
-                fact.statement, claim.frame.subject, processor=utils.default_process
-            )
-            scored.append((claim, cosine + LEXICAL_WEIGHT * words / 100.0))
+            found = word_coverage(wanted, claim.citation.sentence)
+            scored.append((claim, cosine + LEXICAL_WEIGHT * found))
         if not scored:
             return []
         best = max(score for _, score in scored)
-        floor = max(self.settings.similarity_threshold, best - MATCH_MARGIN)
+        floor = max(self.settings.fact_threshold, best - MATCH_MARGIN)
         kept = [(claim, score) for claim, score in scored if score >= floor]
         return sorted(kept, key=lambda pair: (-pair[1], pair[0].id))
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` without function words."""
+    return [w for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS]
+
+
+def word_coverage(wanted: Sequence[str], sentence: str) -> float:
+    """Share of ``wanted`` words found in ``sentence``, allowing inflections (rapidfuzz)."""
+    from rapidfuzz import fuzz, process
+
+    if not wanted:
+        return 0.0
+    present = set(content_words(sentence))
+    hits = sum(
+        word in present
+        or process.extractOne(word, present, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
+        is not None
+        for word in dict.fromkeys(wanted)
+    )
+    return hits / len(dict.fromkeys(wanted))
 
 
 def _evidence(claim: Claim, score: float, expected: Quantity, settings: Settings) -> Evidence:
@@ -248,7 +282,8 @@ def _judge(
         message = "; ".join(f"{c.source}: {c.problem}" for c in broken)
     elif contradicting:
         verdict = FactVerdict.ACCEPTED if fact.accepted else FactVerdict.CONTRADICTED
-        message = "; ".join(f"{e.source}:{e.line}: {e.explanation}" for e in contradicting)
+        first = contradicting[0]
+        message = f"{len(contradicting)} claim(s) conflict, e.g. {first.explanation}"
     elif supporting:
         verdict = FactVerdict.SUPPORTED
         named = len({e.source for e in supporting})

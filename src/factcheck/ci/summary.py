@@ -6,6 +6,8 @@ from factcheck.validate import Evidence, FactResult, FactVerdict
 
 __all__ = ["cited_lines", "headline"]
 
+_LONGEST_SENTENCE = 240
+
 _LABEL = {
     FactVerdict.SUPPORTED: "supported",
     FactVerdict.CONTRADICTED: "contradicted",
@@ -28,7 +30,10 @@ def headline(result: FactResult) -> str:
 
 
 def _evidence_line(evidence: Evidence) -> str:
-    return f"{evidence.source}:{evidence.line}: {evidence.quote!r} in {evidence.sentence!r}"
+    sentence = " ".join(evidence.sentence.split())
+    if len(sentence) > _LONGEST_SENTENCE:
+        sentence = sentence[: _LONGEST_SENTENCE - 1] + "…"
+    return f"{evidence.source}:{evidence.line}: “{evidence.quote}” in “{sentence}”"
 
 
 def cited_lines(result: FactResult) -> list[str]:
