@@ -15,8 +15,10 @@ from typing import NamedTuple
 
 __all__ = [
     "DIGITS_PATTERN",
-    "SCALE_PATTERN",
     "SCALES",
+    "SCALE_PATTERN",
+    "TENS",
+    "UNITS",
     "WORD_NUMBER_PATTERN",
     "ParsedNumber",
     "format_number",
@@ -33,9 +35,7 @@ MINUS_SIGNS = "-\u2212\u2012\u2013"
 GROUP_SEPARATORS = ",\u00a0\u202f\u2009'"
 """Comma, no-break space, narrow no-break space, thin space, apostrophe (Swiss)."""
 
-DIGITS_PATTERN = (
-    r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\.\d)|\.\d+"
-)
+DIGITS_PATTERN = r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\.\d)|\.\d+"
 """A decimal number written in digits (any script), without its sign."""
 
 UNITS = {
@@ -100,9 +100,7 @@ def _to_ascii_digits(text: str) -> str:
     """Map digits of any script to ASCII so that ``float`` accepts them."""
     if text.isascii():
         return text
-    return "".join(
-        str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text
-    )
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
 def parse_digits(text: str) -> ParsedNumber:

@@ -17,6 +17,7 @@ from factcheck.dates import DateSpan, day_date, month_date, month_number
 from factcheck.models import Kind, Qualifier, Quantity
 from factcheck.numbers import ParsedNumber, parse_number, parse_share_words
 from factcheck.patterns import (
+    ANCHOR,
     CANDIDATE,
     CLOCK_OR_BYLINE,
     CURRENCY_PREFIXES,
@@ -193,7 +194,7 @@ def _bare_month_is_date(text: str, match: re.Match[str]) -> bool:
 
 
 def _narrow_part(span: DateSpan, part: str | None) -> DateSpan:
-    """"early/mid/late October": the first, middle or last ten days of the month."""
+    """ "early/mid/late October": the first, middle or last ten days of the month."""
     if not part or span.low.startswith("--"):
         return span
     prefix, last = span.low[:8], int(span.high[8:])
@@ -311,9 +312,7 @@ def _low_end(match: re.Match[str], tail: re.Match[str], first: _Reading) -> Pars
     return first.number
 
 
-def _range(
-    match: re.Match[str], first: _Reading, tail: re.Match[str], second: _Reading
-) -> Found:
+def _range(match: re.Match[str], first: _Reading, tail: re.Match[str], second: _Reading) -> Found:
     """A range: value the midpoint, interval its two ends, unit the one written last."""
     kind, unit = (second.kind, second.unit) if second.explicit else (first.kind, first.unit)
     if _is_year(first, match.group("num1")) and _is_year(second, tail.group("num2")):
@@ -376,9 +375,13 @@ def find_quantities(text: str, reference: date | None, margin: float) -> Iterato
         else []
     )
     taken = 0
-    for match in CANDIDATE.finditer(text):
-        if match.start() < taken:
+    for anchor in ANCHOR.finditer(text):
+        if anchor.start() < taken:
             continue
+        match = CANDIDATE.match(text, anchor.start())
+        if match is None:
+            continue
+        taken = match.end()  # like a left-to-right scan: never reread a candidate's text
         if blocked and any(s < match.end() and match.start() < e for s, e in blocked):
             continue
         found: Found | None

@@ -30,10 +30,13 @@ _SENTENCE_END = re.compile(
           | (?<=…|\])(?=["“‘(«]?[A-Z])           # "[…]China": glued after an ellipsis
         )
     )
-    | (?P<pipe>[ \t\u00a0]+\|[ \t\u00a0]+)        # "text | Credit": a caption separator
+    | (?P<pipe>(?<=[ \t\u00a0])\|(?=[ \t\u00a0]))    # "text | Credit": a caption separator
     """,
     re.VERBOSE,
 )
+
+_STOP_CHAR = re.compile(r"[.!?…\[|]")
+"""Where a sentence end may start: found first, because a bare character class scans fast."""
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft inc ltd co corp llc plc bros dept est approx
@@ -98,10 +101,16 @@ def _lines(text: str) -> Iterable[tuple[int, int]]:
 
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Sentence spans inside one line span."""
-    piece_start = start
-    for match in _SENTENCE_END.finditer(text, start, end):
+    piece_start = taken = start
+    for candidate in _STOP_CHAR.finditer(text, start, end):
+        if candidate.start() < taken:
+            continue
+        match = _SENTENCE_END.match(text, candidate.start(), end)
+        if match is None:
+            continue
+        taken = match.end()
         if match.group("pipe") is not None:
-            yield piece_start, match.start()
+            yield piece_start, match.start()  # trailing spaces are stripped by the caller
             piece_start = match.end()
             continue
         stop = match.group("stop")
