@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ __all__ = ["check_command"]
 @click.pass_context
 def check_command(
     ctx: click.Context,
+    /,
     factsheet: Path,
     more_sources: tuple[str, ...],
     sources: tuple[str, ...],
@@ -76,7 +78,7 @@ def check_command(
     elif fmt == "sarif":
         text = sarif_json(validation, strict=strict)
     else:
-        color = output is None and click.get_text_stream("stdout").isatty()
+        color = output is None and sys.stdout.isatty()
         text = render_table(validation, strict=strict, color=color)
     emit(text, output)
     if junit is not None:

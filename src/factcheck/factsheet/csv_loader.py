@@ -43,6 +43,7 @@ def load_csv_factsheet(path: str | Path) -> FactSheet:
 
 def parse_csv_factsheet(text: str, path: str = "<string>") -> FactSheet:
     """Validate CSV text as a fact sheet; ``path`` names it in errors."""
+    text = text.removeprefix("\ufeff")  # spreadsheets save UTF-8 with a BOM
     reader = csv.DictReader(io.StringIO(text, newline=""), restkey="\x00extra")
     try:
         header = reader.fieldnames

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Acceptance", "CitedQuote", "Fact", "FactSheet", "parse_expected"]
 
+_CARRIER = "The value is {}."
 _PERCENT_TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
 
 
@@ -58,7 +59,15 @@ def parse_expected(text: str, settings: Settings | None = None) -> Quantity:
     """The one quantity that an expected value states, or ValueError naming what was found."""
     from factcheck.extract import extract_claims
 
-    claims = extract_claims(text, settings)
+    # Read inside a plain sentence: alone, "2025-11-10" looks like a dateline,
+    # which extraction rightly skips in articles.
+    carrier = _CARRIER.format(text)
+    start = _CARRIER.index("{")
+    claims = [
+        claim
+        for claim in extract_claims(carrier, settings)
+        if start <= claim.citation.start and claim.citation.end <= start + len(text)
+    ]
     if len(claims) == 1:
         return claims[0].quantity
     if not claims:
