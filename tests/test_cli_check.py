@@ -79,9 +79,9 @@ def test_broken_sheet_fails_naming_each_fact_verdict_and_citation(
     assert document["failed"] == ["trade-relationship", "truce-expiry"]
     annotations = [line for line in out.splitlines() if line.startswith("::error ")]
     assert len(annotations) == 2
-    assert f"file={BROKEN},line=15,title=trade-relationship%3A contradicted::" in annotations[0]
+    assert f"file={BROKEN},line=14,title=trade-relationship%3A contradicted::" in annotations[0]
     assert "002_5ee72d736d45eb93.txt" in annotations[0]
-    assert "line=26,title=truce-expiry%3A citation broken::" in annotations[1]
+    assert "line=24,title=truce-expiry%3A citation broken::" in annotations[1]
     assert "expire on November 12" in annotations[1]
 
     root = ET.parse(junit).getroot()
