@@ -130,11 +130,10 @@ def parse_number_words(text: str) -> float:
     Raises ``ValueError`` for anything else.
     """
     words = [w for w in _WORD_SPLIT.split(text.strip().lower()) if w and w != "and"]
-    if words and words[0] == "a":
-        words = words[1:] if len(words) > 1 else []
-        if words and words[0] not in ("dozen", "hundred", "thousand"):
+    if words and words[0] == "a":  # "a dozen", "a hundred": "a" is one, but only there
+        if len(words) < 2 or words[1] not in ("dozen", "hundred", "thousand"):
             raise ValueError(f"not a number: {text!r}")
-        words = ["one", *words]
+        words = ["one", *words[1:]]
     if not words:
         raise ValueError(f"not a number: {text!r}")
     total, current = 0.0, 0.0
