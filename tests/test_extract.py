@@ -57,6 +57,14 @@ def quotes(text: str) -> list[str]:
         ("Two-thirds of them left.", "Two-thirds", Kind.PERCENT, 200 / 3, "%"),
         ("One in five adults smoke.", "One in five", Kind.PERCENT, 20, "%"),
         ("Prices fell −4.70% today.", "−4.70%", Kind.PERCENT, -4.7, "%"),
+        ("The population is 67.1 million.", "67.1 million", Kind.COUNT, 67.1e6, ""),
+        ("I want 2 liters of wine.", "2 liters", Kind.COUNT, 2, "l"),
+        ("The car weighs 1,500 kg.", "1,500 kg", Kind.COUNT, 1500, "kg"),
+        ("It goes 200 km/h.", "200 km/h", Kind.COUNT, 200, "km/h"),
+        ("Temperatures hit 45°C.", "45°C", Kind.COUNT, 45, "°C"),
+        ("A 300-mile trip.", "300-mile", Kind.COUNT, 300, "mi"),
+        ("It earned 35 cents a share.", "35 cents", Kind.MONEY, 0.35, "USD"),
+        ("Output of 1.5 trillion won.", "1.5 trillion won", Kind.MONEY, 1.5e12, "KRW"),
     ],
 )
 def test_kinds_values_units(text: str, quote: str, kind: Kind, value: float, unit: str) -> None:
@@ -64,7 +72,7 @@ def test_kinds_values_units(text: str, quote: str, kind: Kind, value: float, uni
     assert len(claims) == 1, quotes(text)
     quantity = claims[0].quantity
     assert (quantity.kind, quantity.unit) == (kind, unit)
-    assert quantity.value == pytest.approx(value)
+    assert quantity.value == pytest.approx(value, rel=1e-15)
 
 
 def test_count_span_is_the_number_only() -> None:
@@ -160,7 +168,11 @@ def test_ranges(text: str, quote: str, kind: Kind, low: float, high: float, unit
 
 @pytest.mark.parametrize(
     "text",
-    ["rates fell from 145% to 30%", "the score was 3-2 at the end"],
+    [
+        "rates fell from 145% to 30%",
+        "the score was 3-2 at the end",
+        "the population grew by 2.3 million to 67.1 million",
+    ],
 )
 def test_changes_and_scores_are_not_ranges(text: str) -> None:
     assert all(c.quantity.qualifier is not Qualifier.RANGE for c in extract_claims(text, REFERENCE))

@@ -174,7 +174,9 @@ def parse_number(text: str, scale: str | None = None) -> ParsedNumber:
         return number
     factor = scale_of(scale)
     last_digit = number.precision * 2 if number.precision else 1.0
-    return ParsedNumber(number.value * factor, 0.5 * last_digit * factor)
+    # 15 significant digits drop float noise: 67.1 million is 67100000, not 67099999.99999999
+    value = float(f"{number.value * factor:.15g}")
+    return ParsedNumber(value, float(f"{0.5 * last_digit * factor:.15g}"))
 
 
 def parse_share_words(text: str) -> float:

@@ -29,6 +29,7 @@ __all__ = [
     "DURATION_UNITS",
     "FRACTION_WORDS",
     "LINK_OR_EMAIL",
+    "MEASURE_UNITS",
     "RANGE_TAIL",
 ]
 
@@ -63,6 +64,31 @@ DURATION_UNITS: dict[str, tuple[str, float]] = {
 }  # fmt: skip
 """Canonical unit and multiplier by the singular duration word."""
 
+MEASURE_UNITS: dict[str, tuple[str, float]] = {
+    "mm": ("m", 1e-3), "millimetre": ("m", 1e-3), "millimeter": ("m", 1e-3),
+    "cm": ("m", 1e-2), "centimetre": ("m", 1e-2), "centimeter": ("m", 1e-2),
+    "m": ("m", 1), "metre": ("m", 1), "meter": ("m", 1), "km": ("km", 1),
+    "kilometre": ("km", 1), "kilometer": ("km", 1), "mile": ("mi", 1), "mi": ("mi", 1),
+    "foot": ("ft", 1), "feet": ("ft", 1), "ft": ("ft", 1), "inch": ("in", 1),
+    "inche": ("in", 1), "yard": ("yd", 1), "mg": ("kg", 1e-6), "g": ("kg", 1e-3),
+    "gram": ("kg", 1e-3), "gramme": ("kg", 1e-3), "kg": ("kg", 1), "kilogram": ("kg", 1),
+    "kilo": ("kg", 1), "tonne": ("t", 1), "ton": ("t", 1), "metric ton": ("t", 1),
+    "lb": ("lb", 1), "pound": ("lb", 1), "ounce": ("oz", 1), "oz": ("oz", 1),
+    "ml": ("l", 1e-3), "millilitre": ("l", 1e-3), "milliliter": ("l", 1e-3), "l": ("l", 1),
+    "litre": ("l", 1), "liter": ("l", 1), "gallon": ("gal", 1), "barrel": ("bbl", 1),
+    "bbl": ("bbl", 1), "acre": ("acre", 1), "hectare": ("ha", 1), "ha": ("ha", 1),
+    "sq km": ("km2", 1), "km2": ("km2", 1), "km²": ("km2", 1), "square kilometre": ("km2", 1),
+    "square kilometer": ("km2", 1), "square mile": ("mi2", 1), "square metre": ("m2", 1),
+    "square meter": ("m2", 1), "m2": ("m2", 1), "m²": ("m2", 1),
+    "°c": ("°C", 1), "degrees celsius": ("°C", 1), "degree celsius": ("°C", 1),
+    "°f": ("°F", 1), "degrees fahrenheit": ("°F", 1), "degree fahrenheit": ("°F", 1),
+    "degree": ("°", 1), "km/h": ("km/h", 1), "kph": ("km/h", 1), "mph": ("mph", 1),
+    "kw": ("kW", 1), "mw": ("MW", 1), "gw": ("GW", 1), "kwh": ("kWh", 1), "mwh": ("MWh", 1),
+    "gwh": ("GWh", 1), "twh": ("TWh", 1), "kb": ("kB", 1), "mb": ("MB", 1), "gb": ("GB", 1),
+    "tb": ("TB", 1), "cent": ("USD", 0.01),
+}  # fmt: skip
+"""Canonical unit and multiplier by the singular, lower-case unit of measure."""
+
 FRACTION_WORDS = (
     r"halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
 )
@@ -91,9 +117,20 @@ _DURATION = (
     r"(?:[\s\u00a0\-](?i:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|seconds?|secs?"
     r"|decades?|century|centuries|fortnights?)(?![A-Za-z]))"
 )
+_MEASURE = (
+    r"(?:[\s\u00a0]?(?:°[CF]|km/h|km²|m²)(?![A-Za-z])"
+    r"|[\s\u00a0\-](?i:(?:square[\s\u00a0](?:kilomet(?:re|er)s?|miles?|met(?:re|er)s?))"
+    r"|sq[\s\u00a0]km|degrees?[\s\u00a0](?:celsius|fahrenheit)|metric[\s\u00a0]tons?"
+    r"|(?:milli|centi|kilo)?(?:met(?:re|er)s?|lit(?:re|er)s?)|grammes?|grams?|kilograms?|kilos?"
+    r"|tonnes?|tons?|miles?|feet|foot|inch(?:es)?|yards?|pounds?|ounces?|gallons?|barrels?"
+    r"|acres?|hectares?|degrees?|cents?|mph|kph)(?![A-Za-z])"
+    r"|[\s\u00a0]?(?:mm|cm|km|kg|mg|lbs?|oz|ml|bbl|ha|km2|m2|kW|MW|GW|kWh|MWh|GWh|TWh"
+    r"|KB|MB|GB|TB|m|g|l)(?![A-Za-z\d]))"
+)
 _UNIT = (
     rf"(?:(?P<percent{{i}}>{_PERCENT})|(?P<points{{i}}>{_POINTS})"
-    rf"|(?P<curword{{i}}>{_CURRENCY_WORD})|(?P<duration{{i}}>{_DURATION}))"
+    rf"|(?P<curword{{i}}>{_CURRENCY_WORD})|(?P<duration{{i}}>{_DURATION})"
+    rf"|(?P<measure{{i}}>{_MEASURE}))"
 )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
-from factcheck.dates import DateSpan, day_date, month_date, month_number
+from factcheck.dates import read_date
 from factcheck.models import Kind, Qualifier, Quantity
 from factcheck.numbers import ParsedNumber, parse_number, parse_share_words
 from factcheck.patterns import (
@@ -24,6 +24,7 @@ from factcheck.patterns import (
     CURRENCY_WORDS,
     DURATION_UNITS,
     LINK_OR_EMAIL,
+    MEASURE_UNITS,
     RANGE_TAIL,
 )
 from factcheck.qualifiers import qualifier_after, qualifier_before
@@ -49,12 +50,10 @@ class _Reading(NamedTuple):
     explicit: bool  # carries a currency, scale or unit of its own
 
 
-_BARE_MONTH_OK = frozenset(
-    "January February April June July August September October November December".split()
-)
-_MONTH_PREPOSITION = re.compile(
-    r"(?i:in|since|by|until|till|from|through|during|before|after|of|early|mid|late|last"
-    r"|next|this|between|and|to|or)[\s\u00a0\-]*\Z"
+_CHANGE_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:from|by|rose|fell|grew|jumped|climbed|dropped|declined|increased|decreased"
+    r"|surged|slid|slumped|soared|rising|falling|raised|lowered|cut|up|down)\s*\Z",
+    re.IGNORECASE,
 )
 _HYPHEN_PREFIX = re.compile(r"(?i:mid|pre|post|early|late|end|then|circa|over|under)-\Z")
 _LABEL_BEFORE = re.compile(r"(?:\b(?:No|Nos|no|Vol|vol|Art|art|Nr|nr)\.?|#)[\s\u00a0]?\Z")
@@ -109,7 +108,26 @@ def _reading(match: re.Match[str], index: int, currency: str | None) -> _Reading
         unit, factor = DURATION_UNITS[singular]
         scaled = ParsedNumber(number.value * factor, number.precision * factor)
         return _Reading(scaled, Kind.DURATION, unit, words, True)
+    measure = match.group(f"measure{index}")
+    if measure:
+        return _measure(number, measure, words)
     return _Reading(number, Kind.COUNT, "", words, explicit)
+
+
+def _measure(number: ParsedNumber, written: str, words: bool) -> _Reading:
+    """A count of a unit of measure, in its canonical unit ("5 cents" is money)."""
+    key = " ".join(written.strip(" \u00a0-").split()).lower()
+    if key not in MEASURE_UNITS and key not in ("feet", "inches", "degrees"):
+        key = key[:-1] if key.endswith("s") else key
+    key = {"feet": "foot", "inches": "inch", "degrees": "degree"}.get(key, key)
+    key = key.replace("degrees ", "degree ")
+    unit, factor = MEASURE_UNITS.get(key, (key, 1.0))
+    # 15 significant digits drop the float noise of a factor such as 0.01
+    scaled = ParsedNumber(
+        float(f"{number.value * factor:.15g}"), float(f"{number.precision * factor:.15g}")
+    )
+    kind = Kind.MONEY if key == "cent" else Kind.COUNT
+    return _Reading(scaled, kind, unit, words, True)
 
 
 def _currency(match: re.Match[str], index: int) -> str | None:
@@ -148,78 +166,6 @@ def _qualify(text: str, start: int, end: int) -> tuple[Qualifier, int]:
         return after.qualifier, end + (1 if text[end] == "+" else 0)
     before = qualifier_before(text, start)
     return (before.qualifier if before else Qualifier.EXACT), end
-
-
-def _date_span(match: re.Match[str], reference: date | None) -> DateSpan | None:
-    group = match.group
-    try:
-        if group("md_month"):
-            year = group("md_year")
-            return day_date(
-                int(year) if year else None,
-                month_number(group("md_month")),
-                int(group("md_day").rstrip("stndrh")),
-                reference,
-            )
-        if group("dm_month"):
-            year = group("dm_year")
-            return day_date(
-                int(year) if year else None,
-                month_number(group("dm_month")),
-                int(group("dm_day").rstrip("stndrh")),
-                reference,
-            )
-        if group("iso_year"):
-            return day_date(
-                int(group("iso_year")), int(group("iso_month")), int(group("iso_day")), None
-            )
-        if group("us_year"):
-            return day_date(
-                int(group("us_year")), int(group("us_month")), int(group("us_day")), None
-            )
-        year = group("my_year")
-        return month_date(int(year) if year else None, month_number(group("my_month")), reference)
-    except ValueError:
-        return None  # "February 30": a number next to a month name, but not a date
-
-
-def _bare_month_is_date(text: str, match: re.Match[str]) -> bool:
-    """A month name alone is a date after a preposition; "May"/"Mar." need one."""
-    if match.group("my_year") or match.group("part"):
-        return True
-    before = text[max(0, match.start() - 12) : match.start()]
-    if _MONTH_PREPOSITION.search(before):
-        return True
-    return match.group("my_month") in _BARE_MONTH_OK and match.start() > 0
-
-
-def _narrow_part(span: DateSpan, part: str | None) -> DateSpan:
-    """ "early/mid/late October": the first, middle or last ten days of the month."""
-    if not part or span.low.startswith("--"):
-        return span
-    prefix, last = span.low[:8], int(span.high[8:])
-    bounds = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[part.strip(" -").lower()]
-    return span._replace(low=f"{prefix}{bounds[0]:02d}", high=f"{prefix}{bounds[1]:02d}")
-
-
-def _date(text: str, match: re.Match[str], reference: date | None) -> Found | None:
-    if match.group("my_month") and not _bare_month_is_date(text, match):
-        return None
-    if match.group("iso_year") and match.start() > 0 and text[match.start() - 1].isalpha():
-        return None
-    span = _date_span(match, reference)
-    if span is None:
-        return None
-    span = _narrow_part(span, match.group("part"))
-    quantity = Quantity(
-        kind=Kind.DATE,
-        value=span.value,
-        unit="date",
-        low=span.low,
-        high=span.high,
-        year_inferred=span.year_inferred,
-    )
-    return Found(match.start(), match.end(), quantity)
 
 
 def _share(text: str, match: re.Match[str], margin: float) -> Found | None:
@@ -294,8 +240,8 @@ def _range_end(
     before = text[max(0, match.start() - 40) : match.start()].lower()
     if separator == "and" and not re.search(r"between\s*\Z", before):
         return None
-    if separator in ("to", "through", "till", "until") and re.search(r"from\s*\Z", before):
-        return None  # "from 145% to 30%" is a change, not a range
+    if separator in ("to", "through", "till", "until") and _CHANGE_BEFORE.search(before):
+        return None  # "from 145% to 30%", "grew by 2 million to 67 million": a change
     if first.explicit and (first.kind, first.unit) != (second.kind, second.unit):
         return None
     low = _low_end(match, tail, first).value
@@ -392,7 +338,10 @@ def find_quantities(text: str, reference: date | None, margin: float) -> Iterato
         elif match.group("num1"):
             found = _number(text, match, margin)
         else:
-            found = _date(text, match, reference)
+            date_quantity = read_date(text, match, reference)
+            found = None
+            if date_quantity is not None:
+                found = Found(match.start(), match.end(), date_quantity)
         if found is not None:
             taken = found.end
             yield found
