@@ -170,7 +170,7 @@ def sample_report(order: int = 1) -> Report:
 def hostile_report() -> Report:
     """A conflict whose sources carry markup, scripts and Markdown syntax."""
     evil = Source(
-        id="<b>evil</b>.txt",
+        id="<b>evil</b>|x.txt",
         title="<script>window.__pwned=1</script>",
         url="javascript:window.__pwned=1",
         text="Intro <script>window.__pwned=1</script> text.\n"

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from factcheck.display import format_quantity
 from factcheck.errors import FactcheckError
 from factcheck.models import (
     Claim,
@@ -23,7 +24,7 @@ from factcheck.models import (
     Cluster,
     Finding,
     Kind,
-    Qualifier,
+    Quantity,
     Report,
     Verdict,
 )
@@ -46,16 +47,6 @@ SCHEMA_VERSION = "1.0"
 # Settings that change how fast a run is or where it caches, never what it finds;
 # leaving them out keeps the document free of machine-specific paths.
 _RUNTIME_ONLY_SETTINGS = frozenset({"cache_dir", "use_cache", "batch_size"})
-
-_QUALIFIER_WORDS: dict[Qualifier, str] = {
-    Qualifier.EXACT: "",
-    Qualifier.APPROXIMATE: "about ",
-    Qualifier.MORE_THAN: "more than ",
-    Qualifier.AT_LEAST: "at least ",
-    Qualifier.LESS_THAN: "less than ",
-    Qualifier.AT_MOST: "at most ",
-}
-
 
 class _Doc(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -142,23 +133,16 @@ class ReportDocument(_Doc):
 
 
 def display_value(record: ClaimRecord) -> str:
-    """The claim's normalised value as a short phrase: 'about 70%', '5.1 million USD'."""
-    if record.qualifier is Qualifier.RANGE and record.low is not None and record.high is not None:
-        return f"{_amount(record.low, record)} to {_amount(record.high, record)}"
-    return _QUALIFIER_WORDS.get(record.qualifier, "") + _amount(record.value, record)
-
-
-def _amount(value: float | str, record: ClaimRecord) -> str:
-    if isinstance(value, str):
-        return value
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
-    if record.kind is Kind.YEAR:
-        return f"{value:.0f}"
-    if record.unit == "%":
-        return f"{number}%"
-    if record.kind is Kind.DURATION and record.unit:
-        return f"{number} {record.unit}" + ("" if value == 1 else "s")
-    return f"{number} {record.unit}".rstrip()
+    """The claim's normalised value as a reader would say it: 'about 70%', '$6.28 million'."""
+    quantity = Quantity(
+        kind=record.kind,
+        value=record.value,
+        unit=record.unit,
+        qualifier=record.qualifier,
+        low=record.low,
+        high=record.high,
+    )
+    return format_quantity(quantity)
 
 
 def _position(record: ClaimRecord) -> tuple[str, int, int, str]:

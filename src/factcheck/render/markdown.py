@@ -18,13 +18,13 @@ __all__ = ["escape", "render"]
 # list), so only characters that open or close inline syntax are escaped: code,
 # emphasis, links, raw HTML, entities, GFM tables, strikethrough, math, and the
 # closing '#' of a heading.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
+_SPECIAL = re.compile(r"([\\`*\[\]<>#|~&$]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
 _SPACE = re.compile(r"\s+")
 
 
 def escape(text: str) -> str:
     """Source text as literal Markdown: one line, no syntax."""
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text)).strip()
+    return _SPECIAL.sub(lambda m: "\\" + m.group(0), _SPACE.sub(" ", text)).strip()
 
 
 def _quote(claim: ClaimDoc) -> str:
