@@ -37,6 +37,12 @@ AGREE_MARGIN = 0.12
 """How much less similarity a pair whose values agree needs than the threshold."""
 MIN_SUBJECT_MATCH = 0.5
 """Lexical overlap of the subjects a conflicting pair needs (0..1)."""
+MIN_AGREE_SUBJECT = 0.1
+"""Some lexical overlap even agreeing pairs need: similar phrasing alone is not one fact."""
+NEARBY_CHARS = 800
+NEARBY_MARGIN = 0.1
+"""Agreeing claims close together in one source (a story restating its figure) need this
+much less similarity again."""
 MIN_CONTENT_WORDS = 2
 """Claims with fewer content words in their context are never matched: nothing says what
 they measure."""
@@ -53,13 +59,18 @@ class PairEvidence:
     subject_match: float
     gap: float
     frame_ok: bool
+    nearby: bool = False
 
     def links(self, settings: Settings) -> bool:
         """Enough evidence to put the pair in one cluster."""
         if not self.frame_ok:
             return False
         if self.gap <= settings.tolerance:
-            return self.similarity >= settings.similarity_threshold - AGREE_MARGIN
+            margin = AGREE_MARGIN + (NEARBY_MARGIN if self.nearby else 0.0)
+            return (
+                self.similarity >= settings.similarity_threshold - margin
+                and self.subject_match >= MIN_AGREE_SUBJECT
+            )
         return self.strong(settings)
 
     def strong(self, settings: Settings) -> bool:
@@ -108,11 +119,13 @@ def pair_evidence(a: Claim, b: Claim, similarity: float) -> PairEvidence:
     """All the evidence on one pair of claims, given their context similarity."""
     frame_ok = _frame_compatible(a, b)
     gap = relative_gap(a.quantity, b.quantity) if frame_ok else float("inf")
+    nearby = a.source == b.source and abs(a.citation.start - b.citation.start) <= NEARBY_CHARS
     return PairEvidence(
         similarity=similarity,
         subject_match=_subject_match(a, b) if frame_ok else 0.0,
         gap=gap,
         frame_ok=frame_ok,
+        nearby=nearby,
     )
 
 
@@ -158,7 +171,7 @@ def cluster_claims(
         if len(content_words(claim.context)) >= MIN_CONTENT_WORDS:
             blocks.setdefault(_block_key(claim), []).append(index)
 
-    floor = settings.similarity_threshold - AGREE_MARGIN
+    floor = settings.similarity_threshold - AGREE_MARGIN - NEARBY_MARGIN
     edges: list[tuple[float, str, str, int, int]] = []
     for block in blocks.values():
         if len(block) < 2:

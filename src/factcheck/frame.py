@@ -44,7 +44,7 @@ _QUALIFIER_WORDS = frozenset(
 
 _THREAT_CUES = frozenset(
     """threaten threatens threatened threatening threat threats warn warns warned warning vow
-    vows vowed pledge pledged plan plans planned planning propose proposes proposed proposal
+    vows vowed pledge pledged plan plans propose proposes proposed proposal
     consider considers considering mull mulls mulled could would might may prevent avert
     ultimatum""".split()
 )
@@ -187,6 +187,10 @@ def describe(
     if index is None:  # defensive: a span at the very end after stripping
         return Frame(subject=""), MASK
     lo, hi = _clause_bounds(tokens, index, index)
+    # Modality and time come from the clause itself, before any widening: a cue in a
+    # neighbouring clause ("threatening to cancel a planned meeting — their first in
+    # six years") does not govern this quantity.
+    clause_lo, clause_hi = lo, hi
     if sum(_is_word(t.group()) for t in tokens[lo : hi + 1]) < _MIN_TOTAL:
         # Too little to say what is measured: widen across soft boundaries.
         lo = max(0, lo - _MIN_TOTAL)
@@ -196,7 +200,9 @@ def describe(
 
     before = [t.group() for t in tokens[lo:index] if _is_word(t.group())]
     after = [t.group() for t in tokens[index + 1 : hi + 1] if _is_word(t.group())]
-    clause_start, clause_end = tokens[lo].start(), tokens[hi].end()
+    own_before = [t.group() for t in tokens[clause_lo:index] if _is_word(t.group())]
+    own_after = [t.group() for t in tokens[index + 1 : clause_hi + 1] if _is_word(t.group())]
+    clause_start, clause_end = tokens[clause_lo].start(), tokens[clause_hi].end()
 
     time: str | None = None
     if kind not in (Kind.DATE, Kind.YEAR):
@@ -206,7 +212,7 @@ def describe(
             time = _normalise_time(match.group())
             break
     subject = _subject(before, after)
-    frame = Frame(subject=subject, time=time, modality=_modality(before, after, time))
+    frame = Frame(subject=subject, time=time, modality=_modality(own_before, own_after, time))
     return frame, context
 
 
