@@ -25,6 +25,7 @@ _CONNECTORS = frozenset(
     whose because since unless until despite amid including""".split()
 )
 _MAX_LEFT, _MAX_RIGHT, _MIN_LEFT, _MIN_RIGHT, _MIN_TOTAL = 14, 10, 4, 3, 6
+_WINDOW, _WINDOW_ABOVE = 400, 1200  # characters around a quantity looked at in long sentences
 _HEAD_BELOW, _HEAD_WORDS = 8, 6  # clauses shorter than 8 words get the sentence head
 
 STOPWORDS = frozenset(
@@ -180,6 +181,12 @@ def describe(
     never taken from inside the quantity itself.
     """
     start, end = span
+    if len(sentence) > _WINDOW_ABOVE:
+        # A clause never reaches further than this; tokenising only the window keeps a
+        # sentence with thousands of numbers linear instead of quadratic.
+        offset = max(0, start - _WINDOW)
+        sentence = sentence[offset : end + _WINDOW]
+        start, end = start - offset, end - offset
     masked = f"{sentence[:start]}{MASK}{sentence[end:]}"
     mask_start, mask_end = start, start + len(MASK)
     tokens = list(_TOKEN.finditer(masked))
