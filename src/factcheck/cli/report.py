@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,9 @@ def report_command(
     from factcheck.sources import load_sources
 
     settings = settings_from_options(**options)
-    sources = load_sources(paths, stdin=click.get_binary_stream("stdin"))
+    # Bytes, so that the loader detects the encoding as it does for files.
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    sources = load_sources(paths, stdin=stdin)
     with progress_bar(quiet) as progress:
         report = check(sources, settings, progress=progress)
     emit(render(report, fmt), output)
