@@ -15,7 +15,9 @@ from tests.report_samples import hostile_report, sample_report
 
 def _html(markdown: str) -> str:
     # CommonMark with raw HTML allowed: unescaped markup in the text would survive.
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough").render(markdown)
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    rendered: str = parser.render(markdown)
+    return rendered
 
 
 def test_summary_table_counts() -> None:

@@ -48,6 +48,7 @@ SCHEMA_VERSION = "1.0"
 # leaving them out keeps the document free of machine-specific paths.
 _RUNTIME_ONLY_SETTINGS = frozenset({"cache_dir", "use_cache", "batch_size"})
 
+
 class _Doc(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
