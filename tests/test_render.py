@@ -61,3 +61,17 @@ def test_csv_keeps_hostile_text_in_one_field() -> None:
     assert len(rows) == 2
     evil = next(r for r in rows if r["source"] == "<b>evil</b>|x.txt")
     assert evil["sentence"].startswith('It says <img src=x onerror="window.__pwned=1">')
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_empty_report_renders(fmt: str) -> None:
+    empty = sample_report().model_copy(
+        update={"claims": (), "clusters": (), "findings": (), "sources": ()}
+    )
+    text = render(empty, fmt)
+    if fmt == "json":
+        assert json.loads(text)["summary"]["claims"] == 0
+    elif fmt == "csv":
+        assert text.count("\n") == 1  # the header alone
+    else:
+        assert "No conflicts found." in text
