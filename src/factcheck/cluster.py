@@ -26,7 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz
 
-from factcheck.compare import compatible, relative_gap
+from factcheck.compare import Interval, compatible, gap_between, interval_of
 from factcheck.frame import content_words, modalities_compatible, times_compatible
 from factcheck.models import Claim, Cluster, Kind
 from factcheck.settings import Settings
@@ -107,26 +107,84 @@ def _frame_compatible(a: Claim, b: Claim) -> bool:
     )
 
 
-def _subject_match(a: Claim, b: Claim) -> float:
-    subject = fuzz.token_set_ratio(a.frame.subject.lower(), b.frame.subject.lower()) / 100.0
-    words_a, words_b = set(content_words(a.context)), set(content_words(b.context))
+def _word_overlap(words_a: frozenset[str], words_b: frozenset[str]) -> float:
     union = words_a | words_b
-    overlap = len(words_a & words_b) / len(union) if union else 0.0
-    return max(subject if a.frame.subject and b.frame.subject else 0.0, overlap)
+    return len(words_a & words_b) / len(union) if union else 0.0
 
 
-def pair_evidence(a: Claim, b: Claim, similarity: float) -> PairEvidence:
+def _subject_match(a: Claim, b: Claim, words_a: frozenset[str], words_b: frozenset[str]) -> float:
+    """Lexical evidence that two claims measure the same thing (0..1)."""
+    overlap = _word_overlap(words_a, words_b)
+    if not (a.frame.subject and b.frame.subject):
+        return overlap
+    subject = fuzz.token_set_ratio(a.frame.subject.lower(), b.frame.subject.lower()) / 100.0
+    return max(subject, overlap)
+
+
+Prepared = tuple[frozenset[str], Interval]
+"""A claim's context content words and interval, computed once per run."""
+
+
+def prepare(claim: Claim) -> Prepared:
+    return frozenset(content_words(claim.context)), interval_of(claim.quantity)
+
+
+def pair_evidence(
+    a: Claim,
+    b: Claim,
+    similarity: float,
+    prepared: tuple[Prepared, Prepared] | None = None,
+) -> PairEvidence:
     """All the evidence on one pair of claims, given their context similarity."""
     frame_ok = _frame_compatible(a, b)
-    gap = relative_gap(a.quantity, b.quantity) if frame_ok else float("inf")
-    nearby = a.source == b.source and abs(a.citation.start - b.citation.start) <= NEARBY_CHARS
+    if not frame_ok:
+        return PairEvidence(similarity, 0.0, float("inf"), frame_ok=False)
+    (words_a, interval_a), (words_b, interval_b) = prepared or (prepare(a), prepare(b))
     return PairEvidence(
         similarity=similarity,
-        subject_match=_subject_match(a, b) if frame_ok else 0.0,
-        gap=gap,
-        frame_ok=frame_ok,
-        nearby=nearby,
+        subject_match=_subject_match(a, b, words_a, words_b),
+        gap=gap_between(interval_a, interval_b),
+        frame_ok=True,
+        nearby=a.source == b.source and abs(a.citation.start - b.citation.start) <= NEARBY_CHARS,
     )
+
+
+class _Pairs:
+    """Pair evidence over one run's claims, each pair computed once."""
+
+    def may_share(self, i: int, j: int, settings: Settings) -> bool:
+        """Whether two claims may sit in one cluster (complete linkage on the frame).
+
+        Agreeing values only need compatible frames; conflicting values need the
+        strong evidence on their own.
+        """
+        a, b = self.claims[i], self.claims[j]
+        if not _frame_compatible(a, b):
+            return False
+        if gap_between(self.prepared[i][1], self.prepared[j][1]) <= settings.tolerance:
+            return True
+        return self.evidence(i, j).strong(settings)
+
+    def __init__(self, claims: Sequence[Claim], vectors: NDArray[np.float32]) -> None:
+        self.claims = claims
+        self.vectors = vectors
+        self.prepared = [prepare(c) for c in claims]
+        self._cache: dict[tuple[int, int], PairEvidence] = {}
+
+    def evidence(self, i: int, j: int, similarity: float | None = None) -> PairEvidence:
+        key = (i, j) if i < j else (j, i)
+        found = self._cache.get(key)
+        if found is None:
+            if similarity is None:
+                similarity = round(float(self.vectors[i] @ self.vectors[j]), 6)
+            found = pair_evidence(
+                self.claims[i],
+                self.claims[j],
+                similarity,
+                (self.prepared[i], self.prepared[j]),
+            )
+            self._cache[key] = found
+        return found
 
 
 def _neighbour_pairs(
@@ -166,9 +224,10 @@ def cluster_claims(
     settings = settings or Settings()
     if len(claims) != len(vectors):
         raise ValueError(f"{len(claims)} claims but {len(vectors)} vectors")
+    pairs = _Pairs(claims, vectors)
     blocks: dict[tuple[str, str], list[int]] = {}
     for index, claim in enumerate(claims):
-        if len(content_words(claim.context)) >= MIN_CONTENT_WORDS:
+        if len(pairs.prepared[index][0]) >= MIN_CONTENT_WORDS:
             blocks.setdefault(_block_key(claim), []).append(index)
 
     floor = settings.similarity_threshold - AGREE_MARGIN - NEARBY_MARGIN
@@ -179,13 +238,13 @@ def cluster_claims(
         for (i, j), similarity in _neighbour_pairs(
             block, vectors, settings.neighbours, floor
         ).items():
-            evidence = pair_evidence(claims[i], claims[j], similarity)
+            evidence = pairs.evidence(i, j, similarity)
             if evidence.links(settings):
                 first, second = sorted((claims[i].id, claims[j].id))
                 edges.append((-evidence.score, first, second, i, j))
     edges.sort()
 
-    groups = _merge(claims, vectors, edges, settings)
+    groups = _merge(pairs, edges, settings)
     clusters = []
     for members in groups:
         if len(members) < 2:
@@ -206,10 +265,7 @@ def cluster_claims(
 
 
 def _merge(
-    claims: Sequence[Claim],
-    vectors: NDArray[np.float32],
-    edges: list[tuple[float, str, str, int, int]],
-    settings: Settings,
+    pairs: _Pairs, edges: list[tuple[float, str, str, int, int]], settings: Settings
 ) -> list[list[int]]:
     """Greedy agglomeration, strongest edge first, refusing merges that mix facts."""
     group_of: dict[int, int] = {}
@@ -221,7 +277,7 @@ def _merge(
         left, right = groups.get(gi, [i]), groups.get(gj, [j])
         if len(left) + len(right) > MAX_CLUSTER:
             continue
-        if not all(_may_share(claims, vectors, a, b, settings) for a in left for b in right):
+        if not all(pairs.may_share(a, b, settings) for a in left for b in right):
             continue
         merged = left + right
         groups.pop(gj, None)
@@ -229,14 +285,3 @@ def _merge(
         for member in merged:
             group_of[member] = gi
     return list(groups.values())
-
-
-def _may_share(
-    claims: Sequence[Claim], vectors: NDArray[np.float32], a: int, b: int, settings: Settings
-) -> bool:
-    """Whether two claims may sit in one cluster (complete linkage on the frame)."""
-    similarity = float(vectors[a] @ vectors[b])
-    evidence = pair_evidence(claims[a], claims[b], similarity)
-    if not evidence.frame_ok:
-        return False
-    return evidence.gap <= settings.tolerance or evidence.strong(settings)

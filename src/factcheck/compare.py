@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from datetime import date
 from itertools import combinations
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -21,10 +22,13 @@ from factcheck.settings import Settings
 
 __all__ = [
     "Comparison",
+    "Interval",
     "axis_interval",
     "compare_clusters",
     "compare_quantities",
     "compatible",
+    "gap_between",
+    "interval_of",
     "relative_gap",
 ]
 
@@ -93,6 +97,7 @@ def axis_interval(quantity: Quantity, *, ignore_year: bool = False) -> tuple[flo
     """The quantity's interval on one numeric axis (days for dates and durations)."""
     if quantity.kind is Kind.DATE:
         value = str(quantity.value)
+        ignore_year = ignore_year or value.startswith("--")
         low = _date_bound(str(quantity.low or value), upper=False, ignore_year=ignore_year)
         high = _date_bound(str(quantity.high or value), upper=True, ignore_year=ignore_year)
         return low, high
@@ -112,19 +117,45 @@ def _unknown_year(quantity: Quantity) -> bool:
     return quantity.kind is Kind.DATE and str(quantity.value).startswith("--")
 
 
+class Interval(NamedTuple):
+    """A quantity on the numeric axis, computed once and compared many times."""
+
+    low: float
+    high: float
+    magnitude: float
+    undated: bool  # a date without a year: compared on month and day only
+    yearless_low: float
+    yearless_high: float
+
+
+def interval_of(quantity: Quantity) -> Interval:
+    low, high = axis_interval(quantity)
+    undated = _unknown_year(quantity)
+    if quantity.kind is Kind.DATE:
+        yearless_low, yearless_high = axis_interval(quantity, ignore_year=True)
+    else:
+        yearless_low, yearless_high = low, high
+    return Interval(low, high, _magnitude(quantity), undated, yearless_low, yearless_high)
+
+
+def gap_between(a: Interval, b: Interval) -> float:
+    """Gap between two intervals relative to the larger magnitude; 0.0 when they overlap."""
+    if a.undated or b.undated:
+        gap = max(0.0, max(a.yearless_low, b.yearless_low) - min(a.yearless_high, b.yearless_high))
+    else:
+        gap = max(0.0, max(a.low, b.low) - min(a.high, b.high))
+    if gap == 0.0:
+        return 0.0
+    magnitude = max(a.magnitude, b.magnitude)
+    return gap / magnitude if magnitude > 0 else math.inf
+
+
 def relative_gap(a: Quantity, b: Quantity) -> float:
     """Gap between two compatible quantities' intervals, relative to the larger magnitude.
 
     0.0 when the intervals overlap.
     """
-    ignore_year = _unknown_year(a) or _unknown_year(b)
-    a_low, a_high = axis_interval(a, ignore_year=ignore_year)
-    b_low, b_high = axis_interval(b, ignore_year=ignore_year)
-    gap = max(0.0, max(a_low, b_low) - min(a_high, b_high))
-    if gap == 0.0:
-        return 0.0
-    magnitude = max(_magnitude(a), _magnitude(b))
-    return gap / magnitude if magnitude > 0 else math.inf
+    return gap_between(interval_of(a), interval_of(b))
 
 
 def _describe_interval(quantity: Quantity, low: float, high: float) -> str:
@@ -181,13 +212,22 @@ def compare_quantities(a: Quantity, b: Quantity, settings: Settings | None = Non
 
 def _finding(cluster: Cluster, members: Sequence[Claim], settings: Settings) -> Finding:
     conflicting: list[tuple[str, str]] = []
-    worst: Comparison | None = None
-    for first, second in combinations(sorted(members, key=lambda c: c.id), 2):
-        comparison = compare_quantities(first.quantity, second.quantity, settings)
-        if comparison.conflict:
-            conflicting.append((first.id, second.id))
-        if worst is None or comparison.relative_gap > worst.relative_gap:
-            worst = comparison
+    ordered = sorted(members, key=lambda c: c.id)
+    intervals = [interval_of(c.quantity) for c in ordered]
+    worst_gap, worst_pair = -1.0, (0, 0)
+    for i, j in combinations(range(len(ordered)), 2):
+        gap = gap_between(intervals[i], intervals[j])
+        if gap > settings.tolerance:
+            conflicting.append((ordered[i].id, ordered[j].id))
+        if gap > worst_gap:
+            worst_gap, worst_pair = gap, (i, j)
+    worst = (
+        compare_quantities(
+            ordered[worst_pair[0]].quantity, ordered[worst_pair[1]].quantity, settings
+        )
+        if len(ordered) > 1
+        else None
+    )
     sources = {claim.source for claim in members}
     if conflicting:
         involved = {cid for pair in conflicting for cid in pair}
