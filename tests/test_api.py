@@ -26,7 +26,7 @@ MODELS = {
 def test_all_is_sorted_unique_and_resolvable() -> None:
     names = factcheck.__all__
     assert len(names) == len(set(names))
-    assert list(names) == sorted(names, key=lambda n: (n.startswith("_"), n))
+    assert list(names) == sorted(names)
     for name in names:
         assert getattr(factcheck, name) is not None, name
 
