@@ -98,3 +98,13 @@ def test_unique_sentences_keep_first_occurrence_and_count() -> None:
 def test_empty_and_punctuation_only_text_has_no_sentences() -> None:
     assert texts("") == []
     assert texts("  \n • \n ... \n") == []
+
+
+def test_a_megabyte_without_punctuation_is_cut_into_bounded_sentences() -> None:
+    from factcheck.segment import MAX_SENTENCE_CHARS
+
+    text = "word " * 200_000 + "and 5% of things"
+    sentences = split_sentences(Source(id="long.txt", text=text))
+    assert max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert sentences[-1].text.endswith("5% of things")

@@ -122,6 +122,21 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     yield piece_start, end
 
 
+MAX_SENTENCE_CHARS = 2000
+"""Longer runs without a sentence end (a megabyte of unpunctuated text) are cut at
+whitespace into pieces of at most this size, so no citation carries a huge sentence."""
+
+
+def _bounded(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit)
+        cut = limit if cut <= start else cut
+        yield start, cut
+        start = cut
+    yield start, end
+
+
 def split_sentences(source: Source) -> list[Sentence]:
     """Every sentence of ``source`` in order, as spans of its text (1-based lines)."""
     text = source.text
@@ -130,18 +145,19 @@ def split_sentences(source: Source) -> list[Sentence]:
     for line_start, line_end in _lines(text):
         marker = _LEADING_MARKER.match(text, line_start, line_end)
         first = marker.end() if marker else line_start
-        for raw_start, raw_end in _pieces(text, first, line_end):
-            piece = text[raw_start:raw_end]
-            stripped = piece.strip()
-            if not stripped or not any(ch.isalnum() for ch in stripped):
-                continue
-            begin = raw_start + (len(piece) - len(piece.lstrip()))
-            finish = begin + len(stripped)
-            line += text.count("\n", counted_to, begin)
-            counted_to = begin
-            sentences.append(
-                Sentence(source=source.id, start=begin, end=finish, text=stripped, line=line)
-            )
+        for piece_start, piece_end in _pieces(text, first, line_end):
+            for raw_start, raw_end in _bounded(text, piece_start, piece_end):
+                piece = text[raw_start:raw_end]
+                stripped = piece.strip()
+                if not stripped or not any(ch.isalnum() for ch in stripped):
+                    continue
+                begin = raw_start + (len(piece) - len(piece.lstrip()))
+                finish = begin + len(stripped)
+                line += text.count("\n", counted_to, begin)
+                counted_to = begin
+                sentences.append(
+                    Sentence(source=source.id, start=begin, end=finish, text=stripped, line=line)
+                )
     return sentences
 
 
