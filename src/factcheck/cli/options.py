@@ -60,7 +60,9 @@ def settings_options(func: F) -> F:
             envvar="FACTCHECK_CACHE_DIR",
             help="Embedding cache folder [default: the user cache directory].",
         ),
-        click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache."),
+        click.option(
+            "--no-cache", is_flag=True, help="Neither read nor write the embedding cache."
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
