@@ -1,9 +1,46 @@
-"""`factcheck claims` (to be written)."""
+"""`factcheck claims PATH...`: list the numeric claims found, with citations."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
 
 import click
 
+from factcheck.cli.app import emit
+from factcheck.cli.options import output_options, sources_argument
+
+__all__ = ["claims_command"]
+
+FORMATS = ("table", "json", "csv")
+
 
 @click.command("claims")
-def claims_command() -> None:
-    """Not yet available."""
-    raise click.UsageError("not yet available")
+@sources_argument
+@output_options(FORMATS, "table")
+@click.option(
+    "--reference-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Completes dates without a year when a source has no date "
+    "[default: latest publication date among the sources].",
+)
+def claims_command(
+    paths: tuple[str, ...], fmt: str, output: Path | None, reference_date: Any
+) -> None:
+    """List the atomic numeric claims of PATH..., one per stated quantity.
+
+    PATH is a file (text, Markdown, HTML, JSON Lines), a folder, or '-' for
+    standard input. JSON is a list of claims with source, start, end, quote,
+    sentence, kind, value, unit, qualifier, low and high.
+    """
+    from factcheck.pipeline import extract_all
+    from factcheck.render.claims import render_claims
+    from factcheck.settings import Settings
+    from factcheck.sources import load_sources
+
+    settings = Settings(reference_date=reference_date.date() if reference_date else None)
+    sources = load_sources(paths, stdin=getattr(sys.stdin, "buffer", sys.stdin))
+    claims = extract_all(sources, settings)
+    emit(render_claims(claims, fmt), output)

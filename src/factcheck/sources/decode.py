@@ -66,6 +66,15 @@ def decode_bytes(data: bytes, path: str | Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    try:
+        # Windows-1252 is by far the most common non-UTF-8 encoding of English text (and a
+        # superset of Latin-1's printable range); short samples fool statistical detectors.
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        logger.warning("%s: not UTF-8; decoded as Windows-1252", path)
+        return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
