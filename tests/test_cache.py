@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -291,3 +292,28 @@ def test_concurrent_writers_leave_a_readable_complete_cache(tmp_path: Path) -> N
     assert len(got) == len(expected)
     assert all(float(got[text_digest(f"text {key}")][0]) == key for key in expected)
     assert not damaged_copies(tmp_path)
+
+
+def test_misuse_is_not_mistaken_for_damage(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    embedder = cached(tmp_path)
+    embedder.embed(TEXTS)
+    errors: list[BaseException] = []
+
+    def from_another_thread() -> None:  # sqlite3 connections refuse other threads
+        try:
+            embedder.embed(TEXTS)
+        except BaseException as exc:
+            errors.append(exc)
+
+    with caplog.at_level(logging.WARNING, logger="factcheck.cache"):
+        worker = threading.Thread(target=from_another_thread)
+        worker.start()
+        worker.join()
+    assert errors == []  # degraded to uncached, not crashed
+    assert "continuing without it" in caplog.text
+    assert not damaged_copies(tmp_path)  # the good file is kept
+    inner = HashingEmbedder()
+    cached(tmp_path, inner).embed(TEXTS)
+    assert inner.calls == 0

@@ -86,6 +86,16 @@ def _chunks(items: Sequence[bytes], size: int) -> Iterator[Sequence[bytes]]:
         yield items[start : start + size]
 
 
+def _is_damage(exc: BaseException) -> bool:
+    """Whether ``exc`` says the file itself is bad (not a lock, permission or usage problem).
+
+    SQLite's "file is not a database" and "database disk image is malformed" arrive
+    as the base DatabaseError; locks, permissions and full disks as OperationalError,
+    misuse (a connection shared across threads) as ProgrammingError and the like.
+    """
+    return isinstance(exc, CacheDamagedError) or type(exc) is sqlite3.DatabaseError
+
+
 class EmbeddingCache:
     """A SQLite file of embeddings, safe to share between processes.
 
@@ -104,9 +114,9 @@ class EmbeddingCache:
     def _connect_or_rebuild(self) -> sqlite3.Connection:
         try:
             return self._connect()
-        except sqlite3.OperationalError:
-            raise  # locked, unreadable folder...: not damage; open_cache decides
         except (CacheDamagedError, sqlite3.DatabaseError) as exc:
+            if not _is_damage(exc):
+                raise  # locked, unreadable folder...: not damage; open_cache decides
             self._move_aside(exc)
             return self._connect()
 
@@ -237,8 +247,7 @@ class EmbeddingCache:
             self._on_error("write", exc)
 
     def _on_error(self, action: str, exc: sqlite3.DatabaseError) -> None:
-        if not isinstance(exc, sqlite3.OperationalError):
-            # Not a lock or permission problem: the file itself is damaged.
+        if _is_damage(exc):
             try:
                 self._conn.close()
                 self._move_aside(exc)
