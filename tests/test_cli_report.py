@@ -228,3 +228,10 @@ def test_progress_bar_draws_on_a_terminal_unless_quiet(monkeypatch: pytest.Monke
         assert isinstance(progress, RichProgress)
     with progress_bar(quiet=True) as progress:
         assert isinstance(progress, NullProgress)
+
+
+def test_cli_offers_exactly_the_renderer_formats() -> None:
+    from factcheck.cli import report as report_cli
+    from factcheck.render import FORMATS
+
+    assert report_cli.FORMATS == FORMATS
