@@ -96,7 +96,7 @@ def test_folders_are_read_recursively_sorted_with_relative_ids(tmp_path: Path) -
 def test_duplicate_ids_are_an_error(tmp_path: Path) -> None:
     a = _write(tmp_path / "x" / "same.txt", "One 1%.")
     b = _write(tmp_path / "y" / "same.txt", "Two 2%.")
-    with pytest.raises(SourceError, match="share the id"):
+    with pytest.raises(SourceError, match="have the id"):
         load_sources([a, b])
 
 

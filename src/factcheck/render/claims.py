@@ -5,30 +5,50 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TextIO
 
-from factcheck.display import format_quantity
-from factcheck.models import Claim, ClaimRecord
+from factcheck.display import format_amount, format_quantity
+from factcheck.models import Claim, ClaimRecord, Qualifier, Quantity
 
-__all__ = ["CLAIM_FORMATS", "render_claims"]
+__all__ = ["CLAIM_FORMATS", "render_claims", "write_claims"]
 
 CLAIM_FORMATS = ("table", "json", "csv")
 _COLUMNS = tuple(ClaimRecord.model_fields)
 
 
-def _json(claims: Sequence[Claim]) -> str:
-    records = [ClaimRecord.of(claim).model_dump(mode="json") for claim in claims]
-    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+def _write_json(claims: Iterable[Claim], out: TextIO) -> None:
+    """A JSON list written record by record, so huge listings never sit in memory."""
+    out.write("[")
+    for index, claim in enumerate(claims):
+        record = json.dumps(
+            ClaimRecord.of(claim).model_dump(mode="json"), indent=2, ensure_ascii=False
+        )
+        out.write(("," if index else "") + "\n  " + record.replace("\n", "\n  "))
+    out.write("\n]\n")
 
 
-def _csv(claims: Sequence[Claim]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=_COLUMNS, lineterminator="\n")
+def _write_csv(claims: Iterable[Claim], out: TextIO) -> None:
+    writer = csv.DictWriter(out, fieldnames=_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for claim in claims:
         row = ClaimRecord.of(claim).model_dump(mode="json")
         writer.writerow({key: "" if row[key] is None else row[key] for key in _COLUMNS})
-    return buffer.getvalue()
+
+
+def write_claims(claims: Iterable[Claim], fmt: str, out: TextIO) -> None:
+    """Stream the claims to ``out`` as JSON or CSV (the table needs them all: use render)."""
+    writers = {"json": _write_json, "csv": _write_csv}
+    if fmt not in writers:
+        raise ValueError(f"cannot stream claims as {fmt!r}; choose json or csv")
+    writers[fmt](claims, out)
+
+
+def _value_with_unit(quantity: Quantity) -> str:
+    """The value (or range) with its unit; the qualifier has a column of its own."""
+    if quantity.qualifier is Qualifier.RANGE:
+        return format_quantity(quantity)
+    return format_amount(quantity.value, quantity.kind, quantity.unit)
 
 
 def _table(claims: Sequence[Claim]) -> str:
@@ -36,14 +56,15 @@ def _table(claims: Sequence[Claim]) -> str:
     from rich.table import Table
 
     table = Table(title=f"{len(claims)} claims", show_lines=False)
-    for column in ("source", "line", "kind", "value", "quote", "subject"):
+    for column in ("source", "line", "kind", "qualifier", "value", "quote", "subject"):
         table.add_column(column, overflow="fold")
     for claim in claims:
         table.add_row(
             claim.source,
             str(claim.citation.line),
             claim.quantity.kind.value,
-            format_quantity(claim.quantity),
+            claim.quantity.qualifier.value,
+            _value_with_unit(claim.quantity),
             claim.citation.quote,
             claim.frame.subject,
         )
@@ -54,7 +75,8 @@ def _table(claims: Sequence[Claim]) -> str:
 
 def render_claims(claims: Sequence[Claim], fmt: str) -> str:
     """The claims in one of :data:`CLAIM_FORMATS`."""
-    renderers = {"table": _table, "json": _json, "csv": _csv}
-    if fmt not in renderers:
-        raise ValueError(f"unknown claims format {fmt!r}; choose from {', '.join(CLAIM_FORMATS)}")
-    return renderers[fmt](claims)
+    if fmt == "table":
+        return _table(claims)
+    buffer = io.StringIO()
+    write_claims(claims, fmt, buffer)
+    return buffer.getvalue()

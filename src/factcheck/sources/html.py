@@ -1,25 +1,36 @@
-"""The main text of an HTML page: no scripts, styles, navigation or comments."""
+"""The main text of an HTML page: no scripts, styles, navigation or comments.
+
+The text is rebuilt from the page's text nodes, block elements separated by
+blank lines, so citations point into this extracted text, not the markup.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from factcheck.sources.published import url_date
+
 __all__ = ["HtmlDocument", "read_html"]
 
+# Never text a reader sees as the article: code, styling, navigation, chrome, widgets.
 _DROP = (
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "iframe", "svg", "canvas", "button", "select", "object", "embed", "head",
+    "script", "style", "noscript", "template", "nav", "aside", "iframe", "svg", "canvas",
+    "button", "select", "object", "embed", "head", "dialog", "menu",
 )  # fmt: skip
+# Page chrome, unless inside the article itself ("<article><header><h1>...").
+_CHROME = ("header", "footer")
+_CONTENT = ("article", "main")
 _BLOCKS = frozenset(
     """address article blockquote dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li
-    main ol p pre section table tbody td tfoot th thead tr ul br""".split()
+    main ol p pre section table tbody td tfoot th thead tr ul caption details summary""".split()
 )
-_SPACES = re.compile(r"[ \t\r\f\v]+")
-_BLANKS = re.compile(r"\n\s*\n+")
+_SPACES = re.compile(r"[ \t\r\f\v\n]+")
+_BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
 @dataclass(frozen=True)
@@ -30,73 +41,127 @@ class HtmlDocument:
     url: str | None
 
 
-def _parse_date(value: str | None) -> date | None:
-    if not value:
+def _parse_date(value: object) -> date | None:
+    if not isinstance(value, str) or not value.strip():
         return None
+    value = value.strip()
     try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         try:
-            return date.fromisoformat(value.strip()[:10])
+            return date.fromisoformat(value[:10])
         except ValueError:
-            return None
+            return None  # an unreadable date in metadata: look for another
 
 
 def _attribute(tag: Any, name: str) -> str | None:
     value = tag.get(name) if tag is not None else None
+    if isinstance(value, list):  # multi-valued attributes such as rel
+        value = " ".join(value)
     return str(value).strip() if value else None
 
 
 def _meta(soup: Any, *names: str) -> str | None:
     for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-        if content := _attribute(tag, "content"):
-            return content
+        for key in ("property", "name", "itemprop"):
+            if content := _attribute(soup.find("meta", attrs={key: name}), "content"):
+                return content
     return None
 
 
-def _json_ld_date(soup: Any) -> date | None:
+def _json_ld_items(soup: Any) -> Iterator[dict[str, Any]]:
     for tag in soup.find_all("script", attrs={"type": "application/ld+json"}):
         try:
             data = json.loads(tag.string or "")
         except ValueError:
-            continue  # malformed metadata is not the page's text: ignore it
-        for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict) and (found := _parse_date(item.get("datePublished"))):
-                return found
+            continue  # malformed metadata is not the page's text: other dates may serve
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(reversed(item["@graph"]))
+
+
+def _json_ld_date(soup: Any) -> date | None:
+    for item in _json_ld_items(soup):
+        if found := _parse_date(item.get("datePublished")):
+            return found
     return None
 
 
-def read_html(markup: str) -> HtmlDocument:
-    """Extract readable main text (blocks separated by blank lines) and metadata."""
-    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
+def _title(soup: Any) -> str | None:
+    if title := _meta(soup, "og:title", "twitter:title"):
+        return title
+    if soup.title is not None and soup.title.string and soup.title.string.strip():
+        return str(soup.title.string).strip()
+    if (h1 := soup.find("h1")) is not None:
+        return str(h1.get_text(" ", strip=True)) or None
+    return None
 
-    soup = BeautifulSoup(markup, "lxml")
-    title = _meta(soup, "og:title")
-    if title is None and soup.title is not None and soup.title.string:
-        title = soup.title.string.strip()
-    if title is None and (h1 := soup.find("h1")) is not None:
-        title = h1.get_text(" ", strip=True) or None
-    published = (
-        _parse_date(_meta(soup, "article:published_time", "date", "pubdate"))
-        or _json_ld_date(soup)
-        or _parse_date(_attribute(soup.find("time"), "datetime"))
+
+def _is_hidden(tag: Any) -> bool:
+    style = (_attribute(tag, "style") or "").replace(" ", "").lower()
+    return (
+        tag.has_attr("hidden")
+        or _attribute(tag, "aria-hidden") == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
     )
-    url = _attribute(soup.find("link", attrs={"rel": "canonical"}), "href")
 
+
+def _drop_non_content(soup: Any) -> None:
+    from bs4 import CData, Comment, Declaration, Doctype, ProcessingInstruction
+
+    for node in soup.find_all(string=True):
+        if isinstance(node, CData | Comment | Declaration | Doctype | ProcessingInstruction):
+            node.extract()  # comments, CDATA (parsed as comments), doctype
     for tag in soup.find_all(_DROP):
         tag.decompose()
-    for node in soup.find_all(string=True):
-        if isinstance(node, Comment | Declaration | Doctype | ProcessingInstruction):
-            node.extract()
-    root = soup.find("main") or soup.find("article") or soup.body or soup
+    for tag in soup.find_all(_CHROME):
+        if not tag.decomposed and tag.find_parent(_CONTENT) is None:
+            tag.decompose()
+    for tag in soup.find_all(_is_hidden):
+        if not tag.decomposed:
+            tag.decompose()
+    body_size = len((soup.body or soup).get_text())
+    for form in soup.find_all("form"):
+        # Some sites wrap the whole page in one <form>: keep a form holding most of the text.
+        if not form.decomposed and len(form.get_text()) * 2 < body_size:
+            form.decompose()
+
+
+def _text_of(root: Any) -> str:
     pieces: list[str] = []
     for element in root.descendants:
         name = getattr(element, "name", None)
         if name is None:
-            pieces.append(_SPACES.sub(" ", str(element).replace("\n", " ")))
+            pieces.append(_SPACES.sub(" ", str(element)))
+        elif name == "br":
+            pieces.append("\n")
         elif name in _BLOCKS:
             pieces.append("\n\n")
-    text = _BLANKS.sub("\n\n", "".join(pieces))
-    text = "\n".join(line.strip() for line in text.split("\n")).strip()
-    return HtmlDocument(text=_BLANKS.sub("\n\n", text), title=title, published=published, url=url)
+    lines = (line.strip(" ") for line in "".join(pieces).split("\n"))
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def read_html(markup: str) -> HtmlDocument:
+    """Extract readable main text (blocks separated by blank lines) and metadata."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "lxml")
+    title = _title(soup)
+    url = _attribute(soup.find("link", rel="canonical"), "href") or _meta(soup, "og:url")
+    meta_date = _parse_date(_meta(soup, "article:published_time", "datePublished", "date"))
+    published = meta_date or _json_ld_date(soup)
+    _drop_non_content(soup)
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    if published is None:
+        # The article's own <time>, not one in a list of related stories elsewhere.
+        published = _parse_date(_attribute(root.find("time", datetime=True), "datetime"))
+    if published is None and url:
+        published = url_date(url)
+    return HtmlDocument(text=_text_of(root), title=title, published=published, url=url)

@@ -1,0 +1,89 @@
+"""One input's bytes to Sources, by format: text, Markdown, HTML or JSON Lines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from factcheck.errors import SourceError
+from factcheck.models import Source
+from factcheck.sources.decode import decode_bytes, not_text_reason
+from factcheck.sources.html import read_html
+from factcheck.sources.jsonl import looks_like_jsonl, read_jsonl
+from factcheck.sources.lines import iter_lines
+from factcheck.sources.markdown import markdown_meta
+from factcheck.sources.published import find_publication_date
+
+__all__ = ["Format", "read_source", "sniff"]
+
+Format = Literal["text", "markdown", "html", "jsonl"]
+_LONGEST_TITLE = 200
+_LOOKS_HTML = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"(?:<!doctype\s+html|<html|<head|<body|<article|<main|<div|<p[\s>]|<meta|<title)",
+    re.I | re.S,
+)
+
+
+def sniff(text: str) -> Format:
+    """The format of input without a telling file name: HTML, JSON Lines, else text."""
+    if _LOOKS_HTML.match(text[:4096]):
+        return "html"
+    if looks_like_jsonl(text):
+        return "jsonl"
+    return "text"
+
+
+def _first_line_title(text: str) -> str | None:
+    for line in iter_lines(text, 50):
+        if line.strip():
+            return line.strip() if len(line.strip()) <= _LONGEST_TITLE else None
+    return None
+
+
+def _html_source(text: str, name: str, path: Path | None) -> Source:
+    document = read_html(text)
+    if not document.text.strip():
+        raise SourceError("no readable text in the HTML", path=path or name)
+    return Source(
+        id=name,
+        path=str(path) if path else None,
+        format="html",
+        title=document.title,
+        url=document.url,
+        published=document.published or find_publication_date(document.text),
+        text=document.text,
+    )
+
+
+def read_source(
+    data: bytes, name: str, path: Path | None = None, fmt: Format | None = None
+) -> list[Source]:
+    """Sources from one input's bytes (several for JSON Lines); ``fmt=None`` sniffs it."""
+    where = path or name
+    if reason := not_text_reason(data):
+        raise SourceError(reason, path=where)
+    text = decode_bytes(data, where)
+    if not text or text.isspace():  # only a BOM, or UTF-16 spaces
+        raise SourceError("empty file (only whitespace)", path=where)
+    fmt = fmt or sniff(text)
+    if fmt == "jsonl":
+        return read_jsonl(text, name, path)
+    if fmt == "html":
+        return [_html_source(text, name, path)]
+    location = str(path) if path else None
+    if fmt == "markdown":
+        title, published = markdown_meta(text, where)
+        return [
+            Source(
+                id=name, path=location, format="markdown", title=title,
+                published=published, text=text,
+            )
+        ]  # fmt: skip
+    return [
+        Source(
+            id=name, path=location, format="text", title=_first_line_title(text),
+            published=find_publication_date(text), text=text,
+        )
+    ]  # fmt: skip
