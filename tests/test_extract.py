@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from factcheck.extract import extract_claims
+from factcheck.extract import extract_claims, iter_claims
 from factcheck.models import Claim, Kind, Qualifier, Source
 from factcheck.settings import Settings
 
@@ -263,6 +263,17 @@ def test_repeated_sentences_yield_one_claim_with_occurrences() -> None:
     claims = extract_claims(text, REFERENCE)
     assert len(claims) == 1
     assert claims[0].occurrences == 2
+
+
+def test_repeats_differing_in_whitespace_keep_the_first_occurrence() -> None:
+    text = "Lead  sentence has 5% here.\nOther one.\nLead sentence has 5% here.\n"
+    claims = extract_claims(text, REFERENCE)
+    assert [(c.citation.line, c.occurrences) for c in claims] == [(1, 2)]
+
+
+def test_streaming_and_listing_agree() -> None:
+    text = "Tariffs rose 10% in May. Exports fell $3 billion.\nTariffs rose 10% in May.\n"
+    assert list(iter_claims(text, REFERENCE)) == extract_claims(text, REFERENCE)
 
 
 def test_citation_and_id() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.models import Source
-from factcheck.segment import split_sentences, unique_sentences
+from factcheck.segment import split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -84,15 +84,6 @@ def test_caption_credit_is_split_off() -> None:
 def test_lines_are_one_based() -> None:
     source = Source(id="t", text="First line.\n\nThird line. Still third.\nFourth.")
     assert [s.line for s in split_sentences(source)] == [1, 3, 3, 4]
-
-
-def test_unique_sentences_keep_first_occurrence_and_count() -> None:
-    text = "Lead  sentence here.\nOther one.\nLead sentence here.\nLead sentence here."
-    unique = unique_sentences(split_sentences(Source(id="t", text=text)))
-    assert [(s.text, s.occurrences, s.line) for s in unique] == [
-        ("Lead  sentence here.", 3, 1),
-        ("Other one.", 1, 2),
-    ]
 
 
 def test_empty_and_punctuation_only_text_has_no_sentences() -> None:

@@ -8,15 +8,18 @@ text ("$6 million", "Nov. 1", "five to seven years"), never its qualifier.
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 
 from factcheck.frame import describe
 from factcheck.models import Citation, Claim, Sentence, Source
 from factcheck.quantities import Found, find_quantities, is_dateline
-from factcheck.segment import split_sentences, unique_sentences
+from factcheck.segment import iter_sentences, normalise
 from factcheck.settings import Settings
 
-__all__ = ["extract_claims"]
+__all__ = ["extract_claims", "iter_claims"]
 
 _TEXT_SOURCE_ID = "<text>"
 
@@ -46,20 +49,43 @@ def _claims_of(
     return claims
 
 
+def _digest(sentence_text: str) -> bytes:
+    # 128-bit digests: collisions are negligible, and huge sources keep no copy of their text.
+    return hashlib.blake2b(normalise(sentence_text).encode(), digest_size=16).digest()
+
+
+def _source_of(text_or_source: str | Source) -> Source:
+    if isinstance(text_or_source, str):
+        return Source(id=_TEXT_SOURCE_ID, text=text_or_source)
+    return text_or_source
+
+
+def iter_claims(text_or_source: str | Source, settings: Settings | None = None) -> Iterator[Claim]:
+    """The numeric claims of a text or source one at a time, in document order.
+
+    Streaming keeps memory flat on huge sources. A repeated sentence is read once:
+    a first pass counts each sentence's occurrences (as digests, not text), so the
+    claims of its first occurrence can say how often it occurs.
+    """
+    source = _source_of(text_or_source)
+    settings = settings or Settings()
+    reference = source.published or settings.reference_date
+    counts = Counter(_digest(s.text) for s in iter_sentences(source))
+    seen: set[bytes] = set()
+    for sentence in iter_sentences(source):
+        key = _digest(sentence.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        if counts[key] > 1:
+            sentence = sentence.model_copy(update={"occurrences": counts[key]})
+        yield from _claims_of(source, sentence, reference, settings.approximate_margin)
+
+
 def extract_claims(text_or_source: str | Source, settings: Settings | None = None) -> list[Claim]:
     """Every numeric claim of a text or source, in document order.
 
     A missing year is completed from ``source.published``, else from
     ``settings.reference_date``; without either it stays unknown.
     """
-    source = (
-        Source(id=_TEXT_SOURCE_ID, text=text_or_source)
-        if isinstance(text_or_source, str)
-        else text_or_source
-    )
-    settings = settings or Settings()
-    reference = source.published or settings.reference_date
-    claims: list[Claim] = []
-    for sentence in unique_sentences(split_sentences(source)):
-        claims.extend(_claims_of(source, sentence, reference, settings.approximate_margin))
-    return claims
+    return list(iter_claims(text_or_source, settings))

@@ -85,11 +85,14 @@ class Citation(_Frozen):
     @classmethod
     def from_span(cls, source: Source, start: int, end: int, sentence: Sentence) -> Citation:
         """Build a citation whose quote and line are derived from the source text."""
+        # Count from the sentence, whose line is known: counting from the top of the
+        # text for every claim would be quadratic in the size of the source.
+        line = sentence.line + source.text.count("\n", sentence.start, start)
         return cls(
             source=source.id,
             start=start,
             end=end,
-            line=source.line_of(start),
+            line=line,
             quote=source.text[start:end],
             sentence=sentence.text,
             sentence_start=sentence.start,

@@ -5,7 +5,7 @@ sources -> sentences -> claims -> embeddings -> clusters -> findings -> report
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,7 @@ import numpy as np
 
 from factcheck.cluster import cluster_claims
 from factcheck.compare import compare_clusters
-from factcheck.extract import extract_claims
+from factcheck.extract import iter_claims
 from factcheck.models import Claim, Report, Source
 from factcheck.progress import NullProgress, Progress
 from factcheck.settings import Settings
@@ -21,7 +21,7 @@ from factcheck.settings import Settings
 if TYPE_CHECKING:
     from factcheck.embed import Embedder
 
-__all__ = ["check", "extract_all", "reference_date_for"]
+__all__ = ["check", "extract_all", "reference_date_for", "stream_claims"]
 
 SourcesLike = Sequence[Source] | str | Path | Sequence[str | Path]
 
@@ -49,6 +49,25 @@ def _as_sources(sources: SourcesLike) -> list[Source]:
     return load_sources([item for item in items if isinstance(item, str | Path)])
 
 
+def stream_claims(
+    sources: Sequence[Source],
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+) -> Iterator[Claim]:
+    """Claims of every source one at a time, years completed with the run's reference date.
+
+    For listings of huge inputs: nothing is held but the sources' text.
+    """
+    settings = reference_date_for(sources, settings or Settings())
+    progress = progress or NullProgress()
+    progress.start("extracting claims", len(sources))
+    for source in sources:
+        yield from iter_claims(source, settings)
+        progress.advance()
+    progress.finish()
+
+
 def extract_all(
     sources: Sequence[Source],
     settings: Settings | None = None,
@@ -56,15 +75,7 @@ def extract_all(
     progress: Progress | None = None,
 ) -> list[Claim]:
     """Claims of every source, years completed with the run's reference date."""
-    settings = reference_date_for(sources, settings or Settings())
-    progress = progress or NullProgress()
-    progress.start("extracting claims", len(sources))
-    claims: list[Claim] = []
-    for source in sources:
-        claims.extend(extract_claims(source, settings))
-        progress.advance()
-    progress.finish()
-    return claims
+    return list(stream_claims(sources, settings, progress=progress))
 
 
 def check(

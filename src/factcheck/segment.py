@@ -8,11 +8,11 @@ break merely wraps a running sentence), then sentence ends inside each line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from factcheck.models import Sentence, Source
 
-__all__ = ["normalise", "split_sentences", "unique_sentences"]
+__all__ = ["iter_sentences", "normalise", "split_sentences"]
 
 _LINE = re.compile(r"[^\n]+")
 _LEADING_MARKER = re.compile(
@@ -139,8 +139,12 @@ def _bounded(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 
 def split_sentences(source: Source) -> list[Sentence]:
     """Every sentence of ``source`` in order, as spans of its text (1-based lines)."""
+    return list(iter_sentences(source))
+
+
+def iter_sentences(source: Source) -> Iterator[Sentence]:
+    """The sentences of ``source`` one at a time: memory stays flat on huge sources."""
     text = source.text
-    sentences: list[Sentence] = []
     line, counted_to = 1, 0
     for line_start, line_end in _lines(text):
         marker = _LEADING_MARKER.match(text, line_start, line_end)
@@ -155,26 +159,9 @@ def split_sentences(source: Source) -> list[Sentence]:
                 finish = begin + len(stripped)
                 line += text.count("\n", counted_to, begin)
                 counted_to = begin
-                sentences.append(
-                    Sentence(source=source.id, start=begin, end=finish, text=stripped, line=line)
-                )
-    return sentences
+                yield Sentence(source=source.id, start=begin, end=finish, text=stripped, line=line)
 
 
 def normalise(text: str) -> str:
     """The key under which two sentences count as the same: collapsed whitespace."""
     return " ".join(text.split())
-
-
-def unique_sentences(sentences: Iterable[Sentence]) -> list[Sentence]:
-    """First occurrences only, each with ``occurrences`` = how often its text occurs."""
-    counts: dict[str, int] = {}
-    firsts: dict[str, Sentence] = {}
-    for sentence in sentences:
-        key = normalise(sentence.text)
-        counts[key] = counts.get(key, 0) + 1
-        firsts.setdefault(key, sentence)
-    return [
-        first if counts[key] == 1 else first.model_copy(update={"occurrences": counts[key]})
-        for key, first in firsts.items()
-    ]
