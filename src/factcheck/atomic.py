@@ -14,6 +14,19 @@ from factcheck.errors import OutputError
 __all__ = ["open_atomic", "write_atomic"]
 
 
+def _mode_for(target: Path) -> int:
+    """Keep a replaced file's permissions; a new file gets the usual ones (0666 less umask).
+
+    The temporary file is created private (0600), which is not what users expect of a report.
+    """
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def open_atomic(path: str | Path) -> Iterator[TextIO]:
     """A text file to write that appears at ``path`` only once complete.
@@ -33,6 +46,7 @@ def open_atomic(path: str | Path) -> Iterator[TextIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, _mode_for(target))
         os.replace(tmp_name, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -42,9 +56,8 @@ def open_atomic(path: str | Path) -> Iterator[TextIO]:
         raise
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (see :func:`open_atomic`)."""
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
+def write_atomic(path: str | Path, text: str) -> Path:
+    """Write ``text`` to ``path`` as UTF-8, atomically (see :func:`open_atomic`)."""
     with open_atomic(path) as handle:
         handle.write(text)
     return Path(path)
