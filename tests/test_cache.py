@@ -71,6 +71,30 @@ def test_only_new_texts_are_embedded_and_order_is_kept(tmp_path: Path) -> None:
     np.testing.assert_allclose(vectors, HashingEmbedder().embed(texts), rtol=0, atol=1e-7)
 
 
+class InterruptedEmbedder(HashingEmbedder):
+    """Embeds ``calls_allowed`` batches, then behaves as if the user pressed Ctrl-C."""
+
+    def __init__(self, calls_allowed: int) -> None:
+        super().__init__()
+        self.calls_allowed = calls_allowed
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        if self.calls >= self.calls_allowed:
+            raise KeyboardInterrupt
+        return super().embed(texts)
+
+
+def test_an_interrupted_run_keeps_the_chunks_it_embedded(tmp_path: Path) -> None:
+    texts = [f"claim number {i} about [NUM]" for i in range(7)]
+    cache = EmbeddingCache(tmp_path / CACHE_FILE)
+    with pytest.raises(KeyboardInterrupt):
+        CachedEmbedder(InterruptedEmbedder(calls_allowed=2), cache, chunk_size=3).embed(texts)
+    assert cache.count() == 6  # two whole chunks stored, the third never started
+    inner = HashingEmbedder()
+    CachedEmbedder(inner, EmbeddingCache(tmp_path / CACHE_FILE), chunk_size=3).embed(texts)
+    assert inner.texts_embedded == 1
+
+
 def test_models_do_not_share_entries(tmp_path: Path) -> None:
     cached(tmp_path, HashingEmbedder(dim=64)).embed(TEXTS)
     other = HashingEmbedder(dim=32)

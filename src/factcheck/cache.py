@@ -291,9 +291,10 @@ def open_cache(settings: Settings) -> EmbeddingCache | None:
 class CachedEmbedder:
     """An :class:`~factcheck.embed.Embedder` that asks ``inner`` only for texts not cached."""
 
-    def __init__(self, inner: Embedder, cache: EmbeddingCache) -> None:
+    def __init__(self, inner: Embedder, cache: EmbeddingCache, chunk_size: int = 2048) -> None:
         self.inner = inner
         self.cache = cache
+        self.chunk_size = chunk_size
         self.name = inner.name
         self.hits = 0
         self.misses = 0
@@ -305,9 +306,12 @@ class CachedEmbedder:
         for digest, text in zip(digests, texts, strict=True):
             if digest not in known:
                 missing.setdefault(digest, text)
-        if missing:
-            fresh = self.inner.embed(list(missing.values()))
-            new = dict(zip(missing, fresh, strict=True))
+        # Stored chunk by chunk: an interrupted long run keeps what it embedded.
+        pending = list(missing.items())
+        for start in range(0, len(pending), self.chunk_size):
+            chunk = pending[start : start + self.chunk_size]
+            fresh = self.inner.embed([text for _, text in chunk])
+            new = dict(zip((digest for digest, _ in chunk), fresh, strict=True))
             self.cache.put_many(self.name, new)
             known.update(new)
         self.misses += len(missing)

@@ -32,11 +32,17 @@ __all__ = [
 MINUS_SIGNS = "-\u2212\u2012\u2013"
 """Hyphen-minus, minus sign, figure dash, en dash: all read as a sign before a number."""
 
-GROUP_SEPARATORS = ",\u00a0\u202f\u2009'"
-"""Comma, no-break space, narrow no-break space, thin space, apostrophe (Swiss)."""
+GROUP_SEPARATORS = ",\u00a0\u202f\u2009\u066c\uff0c'"
+"""Comma, no-break, narrow no-break and thin spaces, Arabic and fullwidth commas, apostrophe."""
 
-DIGITS_PATTERN = r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\.\d)|\.\d+"
-"""A decimal number written in digits (any script), without its sign."""
+DECIMAL_POINTS = ".\u066b\uff0e"
+"""Full stop, Arabic decimal separator, fullwidth full stop."""
+
+DIGITS_PATTERN = (
+    r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u066c\uff0c]\d{3})+(?!\d)|\d+)"
+    r"(?:[.\u066b\uff0e]\d+)?(?![.\u066b\uff0e]\d)|[.\u066b\uff0e]\d+"
+)
+"""A decimal number written in digits of any script, with any of :data:`DECIMAL_POINTS`."""
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -117,6 +123,8 @@ def parse_digits(text: str) -> ParsedNumber:
     for separator in GROUP_SEPARATORS:
         raw = raw.replace(separator, "")
     raw = _to_ascii_digits(raw)
+    for point in DECIMAL_POINTS[1:]:
+        raw = raw.replace(point, ".")
     if not raw or not re.fullmatch(r"\d*\.?\d+|\d+\.?", raw):
         raise ValueError(f"not a number: {text!r}")
     decimals = len(raw.partition(".")[2])

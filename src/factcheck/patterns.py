@@ -101,7 +101,8 @@ _CURRENCY_PREFIX = (
     r"|Rs\.?[\s\u00a0]?|Fr\.[\s\u00a0])"
 )
 _SCALE = rf"(?:[\s\u00a0]?(?i:{SCALE_PATTERN})(?![A-Za-z])|(?:k|K|m|M|b|B)(?![A-Za-z]))"
-_PERCENT = r"(?:[\s\u00a0]?%|[\s\u00a0](?i:per[\s\u00a0]?cent|pct)(?![A-Za-z]))"
+# Percent signs: ASCII, fullwidth, Arabic, small form variant.
+_PERCENT = r"(?:[\s\u00a0]?[%\uff05\u066a\ufe6a]|[\s\u00a0](?i:per[\s\u00a0]?cent|pct)(?![A-Za-z]))"
 _POINTS = (
     r"(?:[\s\u00a0\-](?i:percentage[\s\u00a0\-]points?|basis[\s\u00a0\-]points?|bps|pp|ppts?)"
     r"(?![A-Za-z]))"
