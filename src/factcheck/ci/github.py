@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from factcheck.ci.summary import cited_lines, headline, label
+from factcheck.ci.summary import cited_lines, headline, label, visible
 from factcheck.validate import FactVerdict, Validation
 
 __all__ = ["github_annotations"]
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The workflow-command escapes keep a payload on its own line; what control
+    # characters are left (an ANSI escape that would restyle the log) are shown.
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

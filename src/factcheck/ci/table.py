@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.ci.summary import cited_lines, label
+from factcheck.ci.summary import cited_lines, label, visible
 from factcheck.validate import FactVerdict, Validation
 
 __all__ = ["render_table"]
@@ -24,7 +24,9 @@ def render_table(
     validation: Validation, *, strict: bool = False, color: bool = False, width: int = 120
 ) -> str:
     """The table and a one-line summary, as text (ANSI colours when ``color``)."""
-    table = Table(title=validation.title or validation.sheet, show_lines=True, expand=False)
+    # Every cell is a Text, never a str: rich would read "[...]" in a sheet as markup.
+    title = validation.title or validation.sheet
+    table = Table(title=Text(visible(title)) if title else None, show_lines=True, expand=False)
     table.add_column("line", justify="right", no_wrap=True)
     table.add_column("fact", no_wrap=True)
     table.add_column("expected")
@@ -38,12 +40,20 @@ def render_table(
         if result.accepted_reason:
             notes.append(f"accepted: {result.accepted_reason}")
         notes += cited_lines(result)
-        table.add_row(str(result.line or ""), result.id, result.expected, verdict, "\n".join(notes))
+        table.add_row(
+            str(result.line or ""),
+            Text(visible(result.id)),
+            Text(visible(result.expected)),
+            verdict,
+            Text(visible("\n".join(notes))),
+        )
     console = Console(width=width, color_system="standard" if color else None, record=True)
     with console.capture() as capture:
         console.print(table)
         failed = len(validation.failures(strict))
         counts = ", ".join(f"{n} {v}" for v, n in validation.counts().items() if n)
         status = "FAILED" if failed else "OK"
-        console.print(f"{status}: {len(validation.results)} facts ({counts}); {failed} failing")
+        console.print(
+            f"{status}: {len(validation.results)} facts ({counts}); {failed} failing", markup=False
+        )
     return capture.get()
