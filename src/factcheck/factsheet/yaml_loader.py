@@ -10,7 +10,7 @@ PyYAML's safe loader is used.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
@@ -24,7 +24,30 @@ __all__ = ["MAX_DEPTH", "load_yaml_factsheet", "parse_yaml_factsheet"]
 MAX_DEPTH = 50
 
 # The C loader when PyYAML was built with libyaml: same safe semantics, much faster.
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, whose value errors name the node they come from.
+
+    PyYAML's scalar constructors raise plain Python errors for values that match a
+    type's pattern but not its range (``2025-13-45``, a 5,000-digit integer) or that
+    carry an explicit tag they do not fit (``!!int 12x``, ``!!int ""``, ``!!bool x``,
+    ``!!timestamp x``): ValueError, IndexError, KeyError, AttributeError.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, ArithmeticError, LookupError, AttributeError, TypeError) as exc:
+            kind = str(node.tag).rsplit(":", 1)[-1]
+            problem = f"cannot read {str(node.value)[:40]!r} as {kind}"
+            if type(exc) is ValueError:  # the others say nothing a user can act on
+                problem += f": {exc}"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from exc
 
 
 def load_yaml_factsheet(path: str | Path) -> FactSheet:
@@ -60,14 +83,24 @@ def _line(mark: Any) -> int | None:
     return None if mark is None else int(mark.line) + 1
 
 
-def _syntax_error(exc: yaml.YAMLError, path: str) -> FactSheetError:
+def _syntax_error(exc: yaml.YAMLError, path: str, text: str) -> FactSheetError:
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
+        # No mark, and a message on two lines: name the character and find its line.
+        # It is the character's first occurrence: the reader stops at the first bad one.
+        at = text.find(chr(exc.character))
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        return FactSheetError(
+            f"invalid YAML: character U+{exc.character:04X} is not allowed ({exc.reason})",
+            path=path,
+            line=line,
+        )
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
             problem += f" ({exc.context} at line {_line(exc.context_mark)})"
         return FactSheetError(f"invalid YAML: {problem}", path=path, line=_line(mark))
-    return FactSheetError(f"invalid YAML: {exc}", path=path)
+    return FactSheetError(f"invalid YAML: {' '.join(str(exc).split())}", path=path)
 
 
 def _screen(text: str, path: str) -> None:
@@ -92,7 +125,7 @@ def _screen(text: str, path: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as exc:
-        raise _syntax_error(exc, path) from exc
+        raise _syntax_error(exc, path, text) from exc
 
 
 def _compose_and_construct(text: str, path: str) -> tuple[yaml.Node, object]:
@@ -103,7 +136,7 @@ def _compose_and_construct(text: str, path: str) -> tuple[yaml.Node, object]:
             raise FactSheetError("the fact sheet is empty", path=path, line=1)
         return node, loader.construct_document(node)
     except yaml.YAMLError as exc:
-        raise _syntax_error(exc, path) from exc
+        raise _syntax_error(exc, path, text) from exc
     finally:
         loader.dispose()
 
