@@ -328,6 +328,9 @@ def test_extraction_of_any_text(tally: Tally, text: str) -> None:
 @budget(normal=200, campaign=26_000)
 @given(text=NUMBERISH_TEXT, published=st.one_of(st.none(), st.dates()))
 @example(text="9" * 5000 + "%", published=None)
+@example(text="~" + "9" * 309, published=None)  # inf - inf made the interval's low end NaN
+@example(text="1" + "0" * 308 + " to 15" + "0" * 307 + " years", published=None)  # midpoint inf
+@example(text="between 1 and " + "9" * 400, published=None)
 @example(text="between ٩٩٩ and ９９９％ of\u00a0the\x00 1,000,000 bn", published=None)
 def test_extraction_of_number_like_text(tally: Tally, text: str, published: date | None) -> None:
     with tally.run("extract: number-like text"):

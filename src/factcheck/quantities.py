@@ -8,6 +8,7 @@ of names and codes ("COVID-19", "Boeing 737", "Phase One"), numbers in links.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -234,7 +235,7 @@ def _range_end(
         return None
     inherited = first.unit if first.kind is Kind.MONEY else None
     second = _reading(tail, 2, _currency(tail, 2) or inherited)
-    if second is None or second.words != first.words:
+    if second is None or second.words != first.words or not math.isfinite(second.number.value):
         return None
     separator = tail.group("sep").strip()
     before = text[max(0, match.start() - 40) : match.start()].lower()
@@ -266,7 +267,7 @@ def _range(match: re.Match[str], first: _Reading, tail: re.Match[str], second: _
     low, high = _low_end(match, tail, first).value, second.number.value
     quantity = Quantity(
         kind=kind,
-        value=(low + high) / 2,
+        value=low / 2 + high / 2,  # never overflows, unlike (low + high) / 2 near the float limit
         unit=unit,
         qualifier=Qualifier.RANGE,
         low=low,
@@ -278,8 +279,8 @@ def _range(match: re.Match[str], first: _Reading, tail: re.Match[str], second: _
 def _number(text: str, match: re.Match[str], margin: float) -> Found | None:
     """A number with its currency, scale and unit, or a range of two."""
     first = _reading(match, 1, _currency(match, 1))
-    if first is None:
-        return None
+    if first is None or not math.isfinite(first.number.value):
+        return None  # more digits than a float holds: no figure to compare, and inf - inf is NaN
     if CLOCK_OR_BYLINE.match(text, match.end()) or _is_name_or_code(text, match, first):
         return None
     ranged = _range_end(text, match, first)
