@@ -1,84 +1,32 @@
 """The HTML report in headless Chromium: readable, self-contained, and inert to hostile text.
 
-Needs Debian's ``chromium`` (``apt-get install chromium``; ``.ci/run`` installs it).
-Without it the tests skip, except under CI (``CI=true``), where they fail.
+Needs Debian's ``chromium`` (see :mod:`tests.browser`); hostile sources through the
+real loaders are in ``test_browser_hostile.py``.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from factcheck.render import render
+from tests.browser import launch_chromium, open_page
 from tests.gold import GOLD, SEEDS
 from tests.report_samples import hostile_report
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason} (required under CI)")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-def _open(browser: Browser, html_file: Path, stray: list[str]) -> Page:
-    """Open a local page, aborting and recording every request other than the file itself."""
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
-    own = html_file.resolve().as_uri()
-
-    def guard(route: Any) -> None:
-        url: str = route.request.url
-        if url.split("#", 1)[0] == own or url.startswith("data:"):
-            route.continue_()
-        else:
-            stray.append(url)
-            route.abort()
-
-    page.route("**/*", guard)
-    page.on("request", lambda request: _note(request.url, own, stray))
-    page.goto(own)
-    page.wait_for_load_state("load")
-    return page
-
-
-def _note(url: str, own: str, stray: list[str]) -> None:
-    if url.split("#", 1)[0] != own and not url.startswith("data:") and url not in stray:
-        stray.append(url)
+    with launch_chromium() as launched:
+        yield launched
 
 
 @pytest.mark.model
@@ -91,7 +39,7 @@ def test_seed_report_shows_the_conflict_with_chart_and_links(
     html_file = tmp_path / "seeds.html"
     html_file.write_text(render(report, "html"), "utf-8")
     stray: list[str] = []
-    page = _open(browser, html_file, stray)
+    page = open_page(browser, html_file, stray)
     page.screenshot(path=str(tmp_path / "seeds.png"), full_page=True)
 
     for conflict in GOLD["conflicts"]:
@@ -125,7 +73,7 @@ def test_hostile_source_is_shown_as_text_and_never_run(browser: Browser, tmp_pat
     html_file = tmp_path / "hostile.html"
     html_file.write_text(render(hostile_report(), "html"), "utf-8")
     stray: list[str] = []
-    page = _open(browser, html_file, stray)
+    page = open_page(browser, html_file, stray)
     page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
 
     text = page.locator("body").inner_text()
