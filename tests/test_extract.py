@@ -276,6 +276,16 @@ def test_streaming_and_listing_agree() -> None:
     assert list(iter_claims(text, REFERENCE)) == extract_claims(text, REFERENCE)
 
 
+def test_huge_sources_stream_in_two_passes_to_the_same_claims(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Tariffs rose 10% in May. Exports fell $3 billion.\nTariffs rose 10% in May.\n"
+    in_memory = extract_claims(text, REFERENCE)
+    monkeypatch.setattr("factcheck.extract._SEGMENT_TWICE_ABOVE", 0)
+    assert extract_claims(text, REFERENCE) == in_memory
+    assert [c.occurrences for c in in_memory] == [2, 2, 1]  # 10%, May, $3 billion
+
+
 def test_citation_and_id() -> None:
     text = "Headline\n\nChina accounts for about 70% of the global supply."
     claim = only(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from factcheck.frame import describe
@@ -22,6 +22,7 @@ from factcheck.settings import Settings
 __all__ = ["extract_claims", "iter_claims"]
 
 _TEXT_SOURCE_ID = "<text>"
+_SEGMENT_TWICE_ABOVE = 4_000_000  # characters
 
 
 def _claims_of(
@@ -70,10 +71,17 @@ def iter_claims(text_or_source: str | Source, settings: Settings | None = None) 
     source = _source_of(text_or_source)
     settings = settings or Settings()
     reference = source.published or settings.reference_date
-    counts = Counter(_digest(s.text) for s in iter_sentences(source))
+    if len(source.text) > _SEGMENT_TWICE_ABOVE:
+        # Segmented twice rather than held as sentences: memory stays flat.
+        counts = Counter(_digest(s.text) for s in iter_sentences(source))
+        keyed: Iterable[tuple[bytes, Sentence]] = (
+            (_digest(s.text), s) for s in iter_sentences(source)
+        )
+    else:
+        keyed = [(_digest(s.text), s) for s in iter_sentences(source)]
+        counts = Counter(key for key, _ in keyed)
     seen: set[bytes] = set()
-    for sentence in iter_sentences(source):
-        key = _digest(sentence.text)
+    for key, sentence in keyed:
         if key in seen:
             continue
         seen.add(key)
