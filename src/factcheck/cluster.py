@@ -47,7 +47,7 @@ MIN_CONTENT_WORDS = 2
 """Claims with fewer content words in their context are never matched: nothing says what
 they measure."""
 MAX_CLUSTER = 64
-_CHUNK = 1024
+_CHUNK = 256  # rows of similarities at a time: a 40k-claim block needs 40 MB, not 160
 _UNDATED_KINDS = (Kind.DATE, Kind.YEAR)
 
 
@@ -97,7 +97,21 @@ def _same_sentence(a: Claim, b: Claim) -> bool:
 
 
 def _frame_compatible(a: Claim, b: Claim) -> bool:
-    if _same_sentence(a, b) or not compatible(a.quantity, b.quantity):
+    return not _same_sentence(a, b) and _frames_agree(a, b)
+
+
+def _frame_key(claim: Claim) -> tuple[Kind, str, str | None, str]:
+    """Everything :func:`_frames_agree` reads: claims with equal keys agree alike."""
+    return (
+        claim.quantity.kind,
+        claim.quantity.unit,
+        claim.frame.time,
+        claim.frame.modality.value,
+    )
+
+
+def _frames_agree(a: Claim, b: Claim) -> bool:
+    if not compatible(a.quantity, b.quantity):
         return False
     if a.quantity.kind in _UNDATED_KINDS:
         # A date is when something happens; the modality of the event does not change it.
@@ -134,9 +148,10 @@ def pair_evidence(
     b: Claim,
     similarity: float,
     prepared: tuple[Prepared, Prepared] | None = None,
+    frame_ok: bool | None = None,
 ) -> PairEvidence:
     """All the evidence on one pair of claims, given their context similarity."""
-    frame_ok = _frame_compatible(a, b)
+    frame_ok = _frame_compatible(a, b) if frame_ok is None else frame_ok
     if not frame_ok:
         return PairEvidence(similarity, 0.0, float("inf"), frame_ok=False)
     (words_a, interval_a), (words_b, interval_b) = prepared or (prepare(a), prepare(b))
@@ -158,8 +173,15 @@ class _Pairs:
         Agreeing values only need compatible frames; conflicting values need the
         strong evidence on their own.
         """
-        a, b = self.claims[i], self.claims[j]
-        if not _frame_compatible(a, b):
+        key = (i, j) if i < j else (j, i)
+        found = self._may_share.get(key)
+        if found is None:
+            found = self._decide_may_share(i, j, settings)
+            self._may_share[key] = found
+        return found
+
+    def _decide_may_share(self, i: int, j: int, settings: Settings) -> bool:
+        if not self.frames_ok(i, j):
             return False
         if gap_between(self.prepared[i][1], self.prepared[j][1]) <= settings.tolerance:
             return True
@@ -170,6 +192,23 @@ class _Pairs:
         self.vectors = vectors
         self.prepared = [prepare(c) for c in claims]
         self._cache: dict[tuple[int, int], PairEvidence] = {}
+        # Merges retry the same pairs when a larger group is refused: decide each once.
+        self._may_share: dict[tuple[int, int], bool] = {}
+        # Frames agree or not by a few fields; runs have few distinct combinations.
+        self.places = [(c.source, c.citation.sentence_start) for c in claims]
+        self.frame_keys = [_frame_key(c) for c in claims]
+        self._frames_agree: dict[tuple[object, object], bool] = {}
+
+    def frames_ok(self, i: int, j: int) -> bool:
+        """:func:`_frame_compatible` for claims ``i`` and ``j``, memoised by frame key."""
+        if self.places[i] == self.places[j]:
+            return False
+        key = (self.frame_keys[i], self.frame_keys[j])
+        found = self._frames_agree.get(key)
+        if found is None:
+            found = _frames_agree(self.claims[i], self.claims[j])
+            self._frames_agree[key] = found
+        return found
 
     def evidence(self, i: int, j: int, similarity: float | None = None) -> PairEvidence:
         key = (i, j) if i < j else (j, i)
@@ -182,6 +221,7 @@ class _Pairs:
                 self.claims[j],
                 similarity,
                 (self.prepared[i], self.prepared[j]),
+                self.frames_ok(i, j),
             )
             self._cache[key] = found
         return found
