@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from factcheck.errors import FactSheetError
 from factcheck.factsheet.models import FactSheet
-from factcheck.factsheet.problems import Loc, raise_located, read_bounded
+from factcheck.factsheet.problems import Loc, raise_located, read_bounded, shown
 
 __all__ = ["COLUMNS", "load_csv_factsheet", "parse_csv_factsheet"]
 
@@ -90,7 +90,7 @@ def _check_header(header: Any, path: str) -> None:
                 f"unknown column {name!r} (columns: {', '.join(COLUMNS)})",
                 path=path,
                 line=1,
-                field=f"column {name}",
+                field=f"column {shown(name)}",
             )
     if len(set(names)) != len(names):
         raise FactSheetError("a column is named twice", path=path, line=1)

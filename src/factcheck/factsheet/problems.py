@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 
 from factcheck.errors import FactSheetError
 
-__all__ = ["Locate", "field_name", "raise_located", "read_bounded"]
+__all__ = ["Locate", "field_name", "raise_located", "read_bounded", "shown"]
 
 MAX_SHEET_BYTES = 5 * 1024 * 1024
 
@@ -20,11 +20,17 @@ Locate = Callable[[Loc], tuple[int | None, str]]
 """Maps a pydantic error location to (line, field name as the user should read it)."""
 
 
+def shown(name: str) -> str:
+    """A name from the sheet as a message shows it: quoted when it holds a line break
+    or another unprintable character, so that every message stays on one line."""
+    return name if name.isprintable() else repr(name)
+
+
 def field_name(loc: Sequence[int | str]) -> str:
     """``("facts", 3, "expected")`` -> ``facts[3].expected``."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{shown(part)}" if out else shown(part))
     return out
 
 
