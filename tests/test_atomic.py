@@ -41,9 +41,14 @@ def test_failure_inside_the_block_keeps_the_old_file_and_no_temporary(
 ) -> None:
     target = tmp_path / "report.json"
     target.write_text("old report", encoding="utf-8")
-    with pytest.raises(type(failure)), open_atomic(target) as handle:
-        handle.write("half of a new rep")
-        raise failure
+
+    def write_half_then_fail() -> None:
+        with open_atomic(target) as handle:
+            handle.write("half of a new rep")
+            raise failure
+
+    with pytest.raises(type(failure)):
+        write_half_then_fail()
     assert target.read_text(encoding="utf-8") == "old report"
     assert leftovers(tmp_path) == []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -111,3 +112,23 @@ def test_clusters_and_findings_do_not_depend_on_claim_order(rng: random.Random) 
     got = cluster_claims(shuffled, _vectors(shuffled), config)
     assert got == expected
     assert compare_clusters(got, shuffled, config) == compare_clusters(expected, claims, config)
+
+
+@pytest.mark.model
+def test_fast_merge_test_changes_no_cluster_on_the_seeds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The group-level shortcut is only a sufficient condition: clusters match pair by pair."""
+    from factcheck.embed import get_embedder
+    from factcheck.pipeline import extract_all
+    from factcheck.sources import load_sources
+    from tests.gold import SEEDS
+
+    config = Settings()
+    sources = load_sources([SEEDS])
+    # Every source twice under another name, so that groups larger than pairs form.
+    twins = [s.model_copy(update={"id": f"twin-{s.id}"}) for s in sources]
+    claims = extract_all([*sources, *twins], config)
+    vectors = get_embedder(config).embed([c.context for c in claims])
+    with_shortcut = cluster_claims(claims, vectors, config)
+    monkeypatch.setattr("factcheck.cluster._surely_compatible", lambda *_: False)
+    assert cluster_claims(claims, vectors, config) == with_shortcut
+    assert max(len(c.claim_ids) for c in with_shortcut) >= 4

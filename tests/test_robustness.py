@@ -79,7 +79,8 @@ def test_fifty_megabytes_stream_in_bounded_memory(tmp_path: Path) -> None:
 
 def test_megabyte_line_without_punctuation_is_cut_into_bounded_sentences() -> None:
     text = "".join(f"tariffs rose {n % 97} percent in town {n} and " for n in range(25_000))
-    assert len(text) > 1_000_000 and "\n" not in text and "." not in text
+    assert len(text) > 1_000_000
+    assert not set(text) & set("\n.!?;")
     sentences = split_sentences(Source(id="line", text=text))
     assert max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS
     claims = extract_claims(text, Settings())

@@ -47,7 +47,7 @@ MIN_CONTENT_WORDS = 2
 """Claims with fewer content words in their context are never matched: nothing says what
 they measure."""
 MAX_CLUSTER = 64
-_CHUNK = 256  # rows of similarities at a time: a 40k-claim block needs 40 MB, not 160
+_CHUNK_CELLS = 16_000_000  # similarities computed at a time (64 MB of float32)
 _UNDATED_KINDS = (Kind.DATE, Kind.YEAR)
 
 
@@ -100,7 +100,10 @@ def _frame_compatible(a: Claim, b: Claim) -> bool:
     return not _same_sentence(a, b) and _frames_agree(a, b)
 
 
-def _frame_key(claim: Claim) -> tuple[Kind, str, str | None, str]:
+FrameKey = tuple[Kind, str, str | None, str]
+
+
+def _frame_key(claim: Claim) -> FrameKey:
     """Everything :func:`_frames_agree` reads: claims with equal keys agree alike."""
     return (
         claim.quantity.kind,
@@ -126,21 +129,25 @@ def _word_overlap(words_a: frozenset[str], words_b: frozenset[str]) -> float:
     return len(words_a & words_b) / len(union) if union else 0.0
 
 
-def _subject_match(a: Claim, b: Claim, words_a: frozenset[str], words_b: frozenset[str]) -> float:
+def _subject_match(a: Prepared, b: Prepared) -> float:
     """Lexical evidence that two claims measure the same thing (0..1)."""
+    (words_a, _, subject_a), (words_b, _, subject_b) = a, b
     overlap = _word_overlap(words_a, words_b)
-    if not (a.frame.subject and b.frame.subject):
+    if not (subject_a and subject_b):
         return overlap
-    subject = fuzz.token_set_ratio(a.frame.subject.lower(), b.frame.subject.lower()) / 100.0
-    return max(subject, overlap)
+    return max(fuzz.token_set_ratio(subject_a, subject_b) / 100.0, overlap)
 
 
-Prepared = tuple[frozenset[str], Interval]
-"""A claim's context content words and interval, computed once per run."""
+Prepared = tuple[frozenset[str], Interval, str]
+"""A claim's context content words, interval and lower-cased subject, computed once per run."""
 
 
 def prepare(claim: Claim) -> Prepared:
-    return frozenset(content_words(claim.context)), interval_of(claim.quantity)
+    return (
+        frozenset(content_words(claim.context)),
+        interval_of(claim.quantity),
+        claim.frame.subject.lower(),
+    )
 
 
 def pair_evidence(
@@ -154,11 +161,11 @@ def pair_evidence(
     frame_ok = _frame_compatible(a, b) if frame_ok is None else frame_ok
     if not frame_ok:
         return PairEvidence(similarity, 0.0, float("inf"), frame_ok=False)
-    (words_a, interval_a), (words_b, interval_b) = prepared or (prepare(a), prepare(b))
+    prepared_a, prepared_b = prepared or (prepare(a), prepare(b))
     return PairEvidence(
         similarity=similarity,
-        subject_match=_subject_match(a, b, words_a, words_b),
-        gap=gap_between(interval_a, interval_b),
+        subject_match=_subject_match(prepared_a, prepared_b),
+        gap=gap_between(prepared_a[1], prepared_b[1]),
         frame_ok=True,
         nearby=a.source == b.source and abs(a.citation.start - b.citation.start) <= NEARBY_CHARS,
     )
@@ -197,7 +204,10 @@ class _Pairs:
         # Frames agree or not by a few fields; runs have few distinct combinations.
         self.places = [(c.source, c.citation.sentence_start) for c in claims]
         self.frame_keys = [_frame_key(c) for c in claims]
-        self._frames_agree: dict[tuple[object, object], bool] = {}
+        self._frames_agree: dict[tuple[FrameKey, FrameKey], bool] = {}
+        self._example_of: dict[FrameKey, int] = {}
+        for index, key in enumerate(self.frame_keys):
+            self._example_of.setdefault(key, index)
 
     def frames_ok(self, i: int, j: int) -> bool:
         """:func:`_frame_compatible` for claims ``i`` and ``j``, memoised by frame key."""
@@ -208,6 +218,15 @@ class _Pairs:
         if found is None:
             found = _frames_agree(self.claims[i], self.claims[j])
             self._frames_agree[key] = found
+        return found
+
+    def keys_agree(self, key_a: FrameKey, key_b: FrameKey) -> bool:
+        """Whether claims with these frame keys have agreeing frames."""
+        found = self._frames_agree.get((key_a, key_b))
+        if found is None:
+            a, b = self._example_of[key_a], self._example_of[key_b]
+            found = _frames_agree(self.claims[a], self.claims[b])
+            self._frames_agree[(key_a, key_b)] = found
         return found
 
     def evidence(self, i: int, j: int, similarity: float | None = None) -> PairEvidence:
@@ -234,8 +253,9 @@ def _neighbour_pairs(
     matrix = vectors[block]
     pairs: dict[tuple[int, int], float] = {}
     k = min(k, len(block) - 1)
-    for start in range(0, len(block), _CHUNK):
-        sims = matrix[start : start + _CHUNK] @ matrix.T
+    rows = max(64, min(1024, _CHUNK_CELLS // len(block)))
+    for start in range(0, len(block), rows):
+        sims = matrix[start : start + rows] @ matrix.T
         for row, scores in enumerate(sims):
             i = start + row
             scores[i] = -np.inf
@@ -304,24 +324,73 @@ def cluster_claims(
     return clusters
 
 
+@dataclass
+class _Group:
+    """A growing cluster with what the fast merge test needs, kept up to date."""
+
+    members: list[int]
+    low: float  # the largest low end of the members' intervals
+    high: float  # the smallest high end
+    undated: bool
+    places: set[tuple[str, int]]
+    frame_keys: set[FrameKey]
+
+    @classmethod
+    def of(cls, pairs: _Pairs, index: int) -> _Group:
+        interval = pairs.prepared[index][1]
+        return cls(
+            [index],
+            interval.low,
+            interval.high,
+            interval.undated,
+            {pairs.places[index]},
+            {pairs.frame_keys[index]},
+        )
+
+    def absorb(self, other: _Group) -> None:
+        self.members += other.members
+        self.low, self.high = max(self.low, other.low), min(self.high, other.high)
+        self.undated = self.undated or other.undated
+        self.places |= other.places
+        self.frame_keys |= other.frame_keys
+
+
+def _surely_compatible(pairs: _Pairs, left: _Group, right: _Group) -> bool:
+    """A sufficient test for "every cross pair may share", without visiting the pairs.
+
+    Intervals that all overlap (on a line: the largest low end is below the smallest
+    high end) have no gap; no shared sentence and agreeing frame keys make every
+    frame compatible.
+    """
+    return (
+        not (left.undated or right.undated)
+        and max(left.low, right.low) <= min(left.high, right.high)
+        and left.places.isdisjoint(right.places)
+        and all(pairs.keys_agree(a, b) for a in left.frame_keys for b in right.frame_keys)
+    )
+
+
 def _merge(
     pairs: _Pairs, edges: list[tuple[float, str, str, int, int]], settings: Settings
 ) -> list[list[int]]:
     """Greedy agglomeration, strongest edge first, refusing merges that mix facts."""
     group_of: dict[int, int] = {}
-    groups: dict[int, list[int]] = {}
+    groups: dict[int, _Group] = {}
     for _, _, _, i, j in edges:
         gi, gj = group_of.get(i, i), group_of.get(j, j)
         if gi == gj:
             continue
-        left, right = groups.get(gi, [i]), groups.get(gj, [j])
-        if len(left) + len(right) > MAX_CLUSTER:
+        left = groups.get(gi) or _Group.of(pairs, i)
+        right = groups.get(gj) or _Group.of(pairs, j)
+        if len(left.members) + len(right.members) > MAX_CLUSTER:
             continue
-        if not all(pairs.may_share(a, b, settings) for a in left for b in right):
+        if not _surely_compatible(pairs, left, right) and not all(
+            pairs.may_share(a, b, settings) for a in left.members for b in right.members
+        ):
             continue
-        merged = left + right
+        left.absorb(right)
         groups.pop(gj, None)
-        groups[gi] = merged
-        for member in merged:
+        groups[gi] = left
+        for member in left.members:
             group_of[member] = gi
-    return list(groups.values())
+    return [group.members for group in groups.values()]

@@ -87,17 +87,16 @@ def content_words(text: str) -> list[str]:
     return words
 
 
-def _clause_bounds(tokens: list[re.Match[str]], first: int, last: int) -> tuple[int, int]:
-    """Token range [lo, hi] of the clause around tokens first..last."""
+def _clause_bounds(texts: list[str], first: int, last: int) -> tuple[int, int]:
+    """Token range [lo, hi] of the clause around tokens first..last (``texts``: the tokens)."""
 
     def walk(step: int, max_words: int, min_words: int, start: int, stop: int) -> int:
         words, edge, i = 0, start, start + step
         while i != stop:
-            token = tokens[i].group()
-            lower = token.lower()
+            token = texts[i]
             if token in _HARD_BOUNDARY:
                 break
-            if (token == "," or lower in _CONNECTORS) and words >= min_words:
+            if (token == "," or token.lower() in _CONNECTORS) and words >= min_words:
                 # A connector opens the next clause: it belongs to the right-hand side.
                 break
             if _is_word(token):
@@ -109,7 +108,7 @@ def _clause_bounds(tokens: list[re.Match[str]], first: int, last: int) -> tuple[
         return edge
 
     lo = walk(-1, _MAX_LEFT, _MIN_LEFT, first, -1)
-    hi = walk(1, _MAX_RIGHT, _MIN_RIGHT, last, len(tokens))
+    hi = walk(1, _MAX_RIGHT, _MIN_RIGHT, last, len(texts))
     return lo, hi
 
 
@@ -155,13 +154,15 @@ def _normalise_time(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.strip().lower())
 
 
-def _with_head(text: str, tokens: list[re.Match[str]], lo: int, hi: int, clause: str) -> str:
+def _with_head(
+    text: str, tokens: list[re.Match[str]], words: list[bool], lo: int, hi: int, clause: str
+) -> str:
     """Prefix a short clause with the sentence's opening phrase, its likely subject.
 
     "That agreement, brokered by ..., was due to expire on [NUM]" is about the
     agreement: the clause alone ("was due to expire on [NUM]") does not say so.
     """
-    if lo == 0 or sum(_is_word(t.group()) for t in tokens[lo : hi + 1]) >= _HEAD_BELOW:
+    if lo == 0 or sum(words[lo : hi + 1]) >= _HEAD_BELOW:
         return clause
     head_end = 0
     for i, token in enumerate(tokens[:lo]):
@@ -190,25 +191,28 @@ def describe(
     masked = f"{sentence[:start]}{MASK}{sentence[end:]}"
     mask_start, mask_end = start, start + len(MASK)
     tokens = list(_TOKEN.finditer(masked))
+    texts = [t.group() for t in tokens]
+    words = [_is_word(t) for t in texts]
     index = next((i for i, t in enumerate(tokens) if t.start() >= mask_start), None)
     if index is None:  # defensive: a span at the very end after stripping
         return Frame(subject=""), MASK
-    lo, hi = _clause_bounds(tokens, index, index)
+    lo, hi = _clause_bounds(texts, index, index)
     # Modality and time come from the clause itself, before any widening: a cue in a
     # neighbouring clause ("threatening to cancel a planned meeting — their first in
     # six years") does not govern this quantity.
     clause_lo, clause_hi = lo, hi
-    if sum(_is_word(t.group()) for t in tokens[lo : hi + 1]) < _MIN_TOTAL:
+    if sum(words[lo : hi + 1]) < _MIN_TOTAL:
         # Too little to say what is measured: widen across soft boundaries.
         lo = max(0, lo - _MIN_TOTAL)
         hi = min(len(tokens) - 1, hi + _MIN_TOTAL)
     clause = masked[tokens[lo].start() : tokens[hi].end()]
-    context = _with_head(masked, tokens, lo, hi, clause).strip(" ,")
+    context = _with_head(masked, tokens, words, lo, hi, clause).strip(" ,")
 
-    before = [t.group() for t in tokens[lo:index] if _is_word(t.group())]
-    after = [t.group() for t in tokens[index + 1 : hi + 1] if _is_word(t.group())]
-    own_before = [t.group() for t in tokens[clause_lo:index] if _is_word(t.group())]
-    own_after = [t.group() for t in tokens[index + 1 : clause_hi + 1] if _is_word(t.group())]
+    def word_texts(first: int, stop: int) -> list[str]:
+        return [texts[i] for i in range(first, stop) if words[i]]
+
+    before, after = word_texts(lo, index), word_texts(index + 1, hi + 1)
+    own_before, own_after = word_texts(clause_lo, index), word_texts(index + 1, clause_hi + 1)
     clause_start, clause_end = tokens[clause_lo].start(), tokens[clause_hi].end()
 
     time: str | None = None
