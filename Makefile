@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/robustness.py
 
 fuzz: $(STAMP)
 	FACTCHECK_FUZZ=1 $(BIN)/python -m pytest -q -m fuzz tests/test_fuzz.py

@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.cache import CACHE_FILE
+from factcheck.cli.app import main
+from factcheck.errors import EmbeddingError, SettingsError
 from factcheck.extract import extract_claims
 from factcheck.models import Source
 from factcheck.segment import MAX_SENTENCE_CHARS, split_sentences
@@ -189,3 +191,31 @@ def test_sigint_during_a_long_report_leaves_no_output_and_a_valid_cache(tmp_path
     with sqlite3.connect(cache_file) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT count(*) FROM embeddings").fetchone()[0] > 0
+
+
+@pytest.mark.parametrize(
+    ("failure", "code", "words"),
+    [
+        (RuntimeError("boom"), 3, "internal error: RuntimeError: boom (rerun with --debug"),
+        (EmbeddingError("model files missing", path="/models/x"), 3, "/models/x: model files"),
+        (SettingsError("threshold must be in [-1, 1]", field="threshold"), 2, "threshold:"),
+        (KeyboardInterrupt(), 130, "interrupted"),
+    ],
+)
+def test_failures_map_to_exit_codes_and_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    failure: BaseException,
+    code: int,
+    words: str,
+) -> None:
+    def failing_check(*_: object, **__: object) -> None:
+        raise failure
+
+    monkeypatch.setattr("factcheck.pipeline.check", failing_check)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", str(SEEDS), "--quiet"])
+    assert exit_info.value.code == code
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    assert words in err
