@@ -95,6 +95,33 @@ def test_an_interrupted_run_keeps_the_chunks_it_embedded(tmp_path: Path) -> None
     assert inner.texts_embedded == 1
 
 
+class InterruptAfterCommit:
+    """A connection stand-in: Ctrl-C lands just after COMMIT, with no transaction open."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        cursor = self.conn.execute(sql, *args)
+        if sql == "COMMIT":
+            raise KeyboardInterrupt
+        return cursor
+
+
+def test_an_interrupt_just_after_commit_is_not_taken_for_a_database_error(
+    tmp_path: Path,
+) -> None:
+    cache = EmbeddingCache(tmp_path / CACHE_FILE)
+    cache._conn = InterruptAfterCommit(cache._conn)  # type: ignore[assignment]
+    with pytest.raises(KeyboardInterrupt):
+        cache.put_many("m", {text_digest("x"): np.ones(3, dtype=np.float32)})
+    assert cache.usable  # the cache was not given up as broken
+    assert EmbeddingCache(tmp_path / CACHE_FILE).count("m") == 1
+
+
 def test_models_do_not_share_entries(tmp_path: Path) -> None:
     cached(tmp_path, HashingEmbedder(dim=64)).embed(TEXTS)
     other = HashingEmbedder(dim=32)

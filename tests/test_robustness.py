@@ -181,7 +181,12 @@ def test_sigint_during_a_long_report_leaves_no_output_and_a_valid_cache(tmp_path
         time.sleep(0.2)
     assert process.poll() is None, "the run ended before it could be interrupted"
     process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=120)
+    try:
+        _, stderr = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        pytest.fail("the run went on for two minutes after SIGINT")
 
     assert process.returncode == 130, stderr
     assert stderr.strip().splitlines()[-1] == "factcheck: interrupted"

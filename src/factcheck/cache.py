@@ -12,6 +12,7 @@ both are logged as warnings.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -84,6 +85,18 @@ def text_digest(text: str) -> bytes:
 def _chunks(items: Sequence[bytes], size: int) -> Iterator[Sequence[bytes]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """Undo an open transaction while another exception is on its way up.
+
+    The original exception must win: a Ctrl-C that lands just after COMMIT leaves no
+    transaction, and a failing ROLLBACK would replace the interrupt with a database
+    error, which the cache treats as "continue uncached".
+    """
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 def _is_damage(exc: BaseException) -> bool:
@@ -162,7 +175,7 @@ class EmbeddingCache:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            _roll_back(conn)
             raise
 
     @staticmethod
@@ -241,7 +254,7 @@ class EmbeddingCache:
                     )
                     self._conn.execute("COMMIT")
                 except BaseException:
-                    self._conn.execute("ROLLBACK")
+                    _roll_back(self._conn)
                     raise
         except sqlite3.DatabaseError as exc:
             self._on_error("write", exc)
