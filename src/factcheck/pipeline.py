@@ -6,7 +6,6 @@ sources -> sentences -> claims -> embeddings -> clusters -> findings -> report
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -17,13 +16,12 @@ from factcheck.extract import iter_claims
 from factcheck.models import Claim, Report, Source
 from factcheck.progress import NullProgress, Progress
 from factcheck.settings import Settings
+from factcheck.sources import SourcesLike, as_sources
 
 if TYPE_CHECKING:
     from factcheck.embed import Embedder
 
 __all__ = ["check", "extract_all", "reference_date_for", "stream_claims"]
-
-SourcesLike = Sequence[Source] | str | Path | Sequence[str | Path]
 
 
 def reference_date_for(sources: Sequence[Source], settings: Settings) -> Settings:
@@ -34,19 +32,6 @@ def reference_date_for(sources: Sequence[Source], settings: Settings) -> Setting
     if not dates:
         return settings
     return settings.model_copy(update={"reference_date": max(dates)})
-
-
-def _as_sources(sources: SourcesLike) -> list[Source]:
-    if isinstance(sources, str | Path):
-        from factcheck.sources import load_sources
-
-        return load_sources(sources)
-    items = list(sources)
-    if all(isinstance(item, Source) for item in items):
-        return [item for item in items if isinstance(item, Source)]
-    from factcheck.sources import load_sources
-
-    return load_sources([item for item in items if isinstance(item, str | Path)])
 
 
 def stream_claims(
@@ -88,7 +73,7 @@ def check(
     """Read the sources, extract, embed, cluster and compare: the whole cross-check."""
     settings = settings or Settings()
     progress = progress or NullProgress()
-    loaded = _as_sources(sources)
+    loaded = as_sources(sources)
     claims = extract_all(loaded, settings, progress=progress)
     if embedder is None:
         from factcheck.embed import get_embedder

@@ -21,6 +21,7 @@ from factcheck.factsheet import Fact, FactSheet, load_factsheet
 from factcheck.factsheet.quotes import find_quote
 from factcheck.models import Claim, Quantity, Source
 from factcheck.settings import Settings
+from factcheck.sources import SourcesLike, as_sources
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -123,7 +124,7 @@ class Validation(_Frozen):
 
 def validate(
     factsheet: FactSheet | str | Path,
-    sources: Sequence[Source] | str | Path | Sequence[str | Path],
+    sources: SourcesLike,
     settings: Settings | None = None,
     *,
     embedder: Embedder | None = None,
@@ -131,7 +132,7 @@ def validate(
     """Give every fact of ``factsheet`` a verdict against ``sources``."""
     settings = settings or Settings()
     sheet = factsheet if isinstance(factsheet, FactSheet) else load_factsheet(factsheet)
-    loaded = _as_sources(sources)
+    loaded = as_sources(sources)
     claims = _extract(loaded, settings)
     if embedder is None:
         from factcheck.embed import get_embedder
@@ -144,19 +145,6 @@ def validate(
         for fact in sheet.facts
     )
     return Validation(sheet=sheet.path, title=sheet.title, results=results)
-
-
-def _as_sources(sources: Sequence[Source] | str | Path | Sequence[str | Path]) -> list[Source]:
-    if isinstance(sources, str | Path):
-        from factcheck.sources import load_sources
-
-        return load_sources(sources)
-    items = list(sources)
-    if all(isinstance(item, Source) for item in items):
-        return [item for item in items if isinstance(item, Source)]
-    from factcheck.sources import load_sources
-
-    return load_sources([item for item in items if isinstance(item, str | Path)])
 
 
 def _extract(sources: Sequence[Source], settings: Settings) -> list[Claim]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -24,7 +24,15 @@ from factcheck.models import Source
 from factcheck.sources.decode import MAX_BYTES, not_text_reason
 from factcheck.sources.read import Format, read_source
 
-__all__ = ["STDIN", "STDIN_ID", "TEXT_SUFFIXES", "load_sources", "read_source"]
+__all__ = [
+    "STDIN",
+    "STDIN_ID",
+    "TEXT_SUFFIXES",
+    "SourcesLike",
+    "as_sources",
+    "load_sources",
+    "read_source",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -146,3 +154,17 @@ def load_sources(
             raise SourceError("no such file or folder", path=path)
     _check_unique(sources)
     return sources
+
+
+SourcesLike = Sequence[Source] | str | Path | Sequence[str | Path]
+"""What the API verbs accept as sources: loaded sources, or paths to load."""
+
+
+def as_sources(sources: SourcesLike) -> list[Source]:
+    """``sources`` as loaded Sources: paths (files, folders, ``"-"``) are read."""
+    if isinstance(sources, str | Path):
+        return load_sources(sources)
+    items = list(sources)
+    if all(isinstance(item, Source) for item in items):
+        return [item for item in items if isinstance(item, Source)]
+    return load_sources([item for item in items if isinstance(item, str | Path)])
