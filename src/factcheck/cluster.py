@@ -180,14 +180,6 @@ class _Pairs:
         Agreeing values only need compatible frames; conflicting values need the
         strong evidence on their own.
         """
-        key = (i, j) if i < j else (j, i)
-        found = self._may_share.get(key)
-        if found is None:
-            found = self._decide_may_share(i, j, settings)
-            self._may_share[key] = found
-        return found
-
-    def _decide_may_share(self, i: int, j: int, settings: Settings) -> bool:
         if not self.frames_ok(i, j):
             return False
         if gap_between(self.prepared[i][1], self.prepared[j][1]) <= settings.tolerance:
@@ -199,8 +191,6 @@ class _Pairs:
         self.vectors = vectors
         self.prepared = [prepare(c) for c in claims]
         self._cache: dict[tuple[int, int], PairEvidence] = {}
-        # Merges retry the same pairs when a larger group is refused: decide each once.
-        self._may_share: dict[tuple[int, int], bool] = {}
         # Frames agree or not by a few fields; runs have few distinct combinations.
         self.places = [(c.source, c.citation.sentence_start) for c in claims]
         self.frame_keys = [_frame_key(c) for c in claims]
@@ -211,17 +201,12 @@ class _Pairs:
 
     def frames_ok(self, i: int, j: int) -> bool:
         """:func:`_frame_compatible` for claims ``i`` and ``j``, memoised by frame key."""
-        if self.places[i] == self.places[j]:
-            return False
-        key = (self.frame_keys[i], self.frame_keys[j])
-        found = self._frames_agree.get(key)
-        if found is None:
-            found = _frames_agree(self.claims[i], self.claims[j])
-            self._frames_agree[key] = found
-        return found
+        return self.places[i] != self.places[j] and self.keys_agree(
+            self.frame_keys[i], self.frame_keys[j]
+        )
 
     def keys_agree(self, key_a: FrameKey, key_b: FrameKey) -> bool:
-        """Whether claims with these frame keys have agreeing frames."""
+        """Whether claims with these frame keys have agreeing frames (asked once per pair)."""
         found = self._frames_agree.get((key_a, key_b))
         if found is None:
             a, b = self._example_of[key_a], self._example_of[key_b]
