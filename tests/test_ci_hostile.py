@@ -26,7 +26,8 @@ from tests.doubles import HashingEmbedder
 ESC = "\x1b"
 MARKUP = "</testcase><script>alert(1)</script>"
 SHEET_TITLE = f"</testsuite><script>alert(1)</script> [bold red]sheet[/] {ESC}[31m"
-STATEMENT = f"Tariffs on steel imports {MARKUP} ]]> \n::error::injected %0A {ESC}[2J"
+# Names what the source's claim measures (the price), so that it may contradict the sheet.
+STATEMENT = f"Tariffs on steel imports as a share of the price {MARKUP} ]]> \n::error::injected %0A {ESC}[2J"
 CITED_SOURCE = f"</testcase>]]>::error file=x::y{ESC}[2J"
 CITED_QUOTE = "<![CDATA[ ]]> \r\n::warning::z %0D 90%"
 REASON = f"[/] \n::error::accepted %0A {ESC}]8;;javascript:alert(1){ESC}\\click{ESC}]8;;{ESC}\\"

@@ -190,3 +190,20 @@ def test_the_broken_example_fails_each_fact_for_its_reason() -> None:
     }
     contradicted = next(r for r in validation.results if r.id == "trade-relationship")
     assert {e.source for e in contradicted.contradicting} == {"002_5ee72d736d45eb93.txt"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("coverage", [0.5, 0.0])
+def test_a_contradiction_must_measure_what_the_statement_names(
+    monkeypatch: pytest.MonkeyPatch, coverage: float
+) -> None:
+    """A "100% tariffs" claim in a sentence that also mentions the supply share is no
+    evidence against the share: it measures tariffs."""
+    monkeypatch.setattr("factcheck.validate.MIN_SUBJECT_COVERAGE", coverage)
+    sheet = load_factsheet(ROOT / "examples" / "factsheet.yaml")
+    results = {r.id: r for r in validate(sheet, _seeds()).results}
+    quotes = sorted(e.quote for e in results["rare-earth-supply-share"].contradicting)
+    if coverage:
+        assert quotes == ["90%"]
+    else:  # without the rule the tariff counts against the sheet
+        assert quotes == ["100%", "90%"]

@@ -36,6 +36,9 @@ LEXICAL_WEIGHT = 0.3
 MATCH_MARGIN = 0.12
 """Claims more than this below a fact's best match are other propositions, not evidence."""
 
+MIN_SUBJECT_COVERAGE = 0.5
+"""Lexical evidence (:func:`subject_coverage`) a contradicting claim needs."""
+
 WORD_SIMILARITY = 85
 """rapidfuzz ratio at which two words count as the same (earth/earths, tariff/tariffs)."""
 
@@ -205,6 +208,18 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS]
 
 
+def subject_coverage(claim: Claim, statement: str) -> float:
+    """Lexical evidence that ``claim`` measures what ``statement`` names (0..1).
+
+    Either the claim's subject is in the statement, or the statement is in the
+    claim's own clause; the enclosing sentence does not count.
+    """
+    return max(
+        word_coverage(content_words(claim.frame.subject), statement),
+        word_coverage(content_words(statement), claim.context),
+    )
+
+
 def word_coverage(wanted: Sequence[str], sentence: str) -> float:
     """Share of ``wanted`` words found in ``sentence``, allowing inflections (rapidfuzz)."""
     from rapidfuzz import fuzz, process
@@ -257,10 +272,14 @@ def _judge(
         )
         checks.append(check)
         cited.update((e.claim_id, e) for e in quoted)
-    found = {
-        e.claim_id: e
-        for e in (_evidence(c, s, expected, settings) for c, s in matcher.matches(fact, expected))
-    }
+    found: dict[str, Evidence] = {}
+    for claim, score in matcher.matches(fact, expected):
+        stated = _evidence(claim, score, expected, settings)
+        # As in clustering, disagreeing needs stronger evidence than agreeing: a
+        # contradiction must measure what the statement names, not merely sit near it.
+        if stated.conflict and subject_coverage(claim, fact.statement) < MIN_SUBJECT_COVERAGE:
+            continue
+        found[stated.claim_id] = stated
     evidence = {**found, **cited}
     supporting = tuple(e for e in evidence.values() if not e.conflict)
     contradicting = tuple(e for e in evidence.values() if e.conflict)
