@@ -224,3 +224,25 @@ def test_failures_map_to_exit_codes_and_one_line(
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1, err
     assert words in err
+
+
+def test_error_and_warning_lines_show_control_characters_as_escapes(tmp_path: Path) -> None:
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Prices rose 5% in May.", "utf-8")
+    (folder / "evil\x1b[2J.txt").write_bytes(b"\x89PNG\r\n\x1a\n")  # binary: skipped, warned
+    for args, code in (
+        ([str(folder)], 0),
+        ([str(tmp_path / "gone\x1b]8;;javascript:x\x07.txt")], 2),
+    ):
+        result = subprocess.run(
+            [*FACTCHECK, "claims", *args, "--format", "csv"],
+            capture_output=True,
+            text=True,
+            env=_env(tmp_path),
+            timeout=120,
+        )
+        assert result.returncode == code, result.stderr
+        assert "\\x1b" in result.stderr
+        assert "\x1b" not in result.stderr
+        assert "\x07" not in result.stderr

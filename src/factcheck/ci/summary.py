@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
+from factcheck.escape import visible
 from factcheck.validate import Evidence, FactResult, FactVerdict
 
 __all__ = ["cited_lines", "headline", "visible"]
 
 _LONGEST_SENTENCE = 240
-
-# C0 controls but tab and line feed, DEL, C1 controls, bidirectional overrides and
-# isolates, lone surrogates and the two non-characters XML 1.0 forbids.
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
-)
 
 _LABEL = {
     FactVerdict.SUPPORTED: "supported",
@@ -23,21 +16,6 @@ _LABEL = {
     FactVerdict.CITATION_BROKEN: "citation broken",
     FactVerdict.ACCEPTED: "accepted disagreement",
 }
-
-
-def visible(text: str) -> str:
-    """``text`` with control characters written out as escapes (``\\x1b``, ``\\u202e``).
-
-    Sheets and sources are untrusted: a raw escape sequence would recolour, clear or
-    relink a CI log, a bidirectional override would reorder what it shows, and XML
-    1.0 cannot hold most C0 controls at all.
-    """
-    return _CONTROL.sub(_escaped, text)
-
-
-def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def label(result: FactResult) -> str:

@@ -11,6 +11,7 @@ import click
 from factcheck import __version__
 from factcheck.atomic import write_atomic
 from factcheck.errors import FactcheckError
+from factcheck.escape import visible
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_INTERNAL", "cli", "emit", "main"]
 
@@ -18,6 +19,13 @@ EXIT_FINDINGS = 1  # conflicts found (--fail-on-conflict) or facts failed
 EXIT_INPUT = 2  # unusable input or output path
 EXIT_INTERNAL = 3  # a bug or an environment failure
 EXIT_INTERRUPTED = 130
+
+
+class _VisibleFormatter(logging.Formatter):
+    """Log lines quote file names and text from sources: no raw control characters."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return visible(super().format(record))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -34,11 +42,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        format="factcheck: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_VisibleFormatter("factcheck: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -62,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
     except FactcheckError as exc:
         if debug:
             raise
-        click.echo(f"factcheck: error: {exc}", err=True)
+        click.echo(f"factcheck: error: {visible(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("factcheck: interrupted", err=True)
@@ -77,8 +83,8 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             raise
         click.echo(
-            f"factcheck: internal error: {type(exc).__name__}: {exc} (rerun with --debug "
-            "for the traceback)",
+            f"factcheck: internal error: {type(exc).__name__}: {visible(str(exc))} "
+            "(rerun with --debug for the traceback)",
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
