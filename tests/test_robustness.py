@@ -246,3 +246,52 @@ def test_error_and_warning_lines_show_control_characters_as_escapes(tmp_path: Pa
         assert "\\x1b" in result.stderr
         assert "\x1b" not in result.stderr
         assert "\x07" not in result.stderr
+
+
+# A command whose work swallows KeyboardInterrupt, as native code deep in a library can.
+_SWALLOWING_RUN = """
+import sys, time
+import factcheck.cli.interrupt, factcheck.pipeline
+from factcheck.cli.app import main
+
+def stubborn_check(*args, **kwargs):
+    print("ready", flush=True)
+    while True:
+        try:
+            time.sleep(0.05)
+        except KeyboardInterrupt:
+            pass
+
+factcheck.cli.interrupt.GRACE_SECONDS = float(sys.argv[2])
+factcheck.pipeline.check = stubborn_check
+main(["report", sys.argv[1], "--quiet"])
+"""
+
+
+@pytest.mark.parametrize("signals", [1, 2])
+def test_ctrl_c_ends_the_run_even_when_the_interrupt_is_swallowed(
+    tmp_path: Path, signals: int
+) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("Prices rose 5% in May.", "utf-8")
+    process = subprocess.Popen(
+        # One Ctrl-C: the watchdog ends the run after its grace. Two: the second ends
+        # it at once, long before a grace that outlasts the 30 s wait below.
+        [sys.executable, "-c", _SWALLOWING_RUN, str(source), "1" if signals == 1 else "600"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(tmp_path),
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline() == "ready\n"
+    for _ in range(signals):
+        process.send_signal(signal.SIGINT)
+        time.sleep(0.1)
+    try:
+        _, stderr = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("Ctrl-C did not end the run")
+    assert process.returncode == 130
+    assert stderr.strip().splitlines()[-1] == "factcheck: interrupted"
