@@ -146,6 +146,14 @@ def test_debug_shows_the_traceback_and_the_default_does_not(tmp_path: Path) -> N
     assert "SourceError" in debug.stderr
 
 
+def _hear_ctrl_c() -> None:
+    # A suite started in the background (`make test &`, `nohup`) runs with SIGINT
+    # ignored, and an ignored signal stays ignored across exec: Python then installs
+    # no KeyboardInterrupt handler and the run, rightly, never hears Ctrl-C. Restore
+    # the default in the child so that the test sees what a terminal user gets.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _cached_rows(cache_file: Path) -> int:
     if not cache_file.exists():
         return 0
@@ -174,19 +182,28 @@ def test_sigint_during_a_long_report_leaves_no_output_and_a_valid_cache(tmp_path
         stderr=subprocess.PIPE,
         text=True,
         env=_env(tmp_path),
+        preexec_fn=_hear_ctrl_c,
     )
     deadline = time.monotonic() + 300
     while _cached_rows(cache_file) == 0 and process.poll() is None:
         assert time.monotonic() < deadline, "the run stored no embedding in time"
         time.sleep(0.2)
     assert process.poll() is None, "the run ended before it could be interrupted"
+    disposition = [
+        line.strip()
+        for line in Path(f"/proc/{process.pid}/status").read_text().splitlines()
+        if line.startswith(("SigIgn", "SigCgt", "SigBlk"))
+    ]
     process.send_signal(signal.SIGINT)
     try:
         _, stderr = process.communicate(timeout=120)
     except subprocess.TimeoutExpired:
         process.kill()
         _, stderr = process.communicate()
-        pytest.fail(f"the run went on for two minutes after SIGINT; stderr: {stderr!r}")
+        pytest.fail(
+            f"the run went on for two minutes after SIGINT; stderr: {stderr!r}; "
+            f"SIGINT disposition at start: {disposition}"
+        )
 
     assert process.returncode == 130, stderr
     assert stderr.strip().splitlines()[-1] == "factcheck: interrupted"
@@ -246,52 +263,3 @@ def test_error_and_warning_lines_show_control_characters_as_escapes(tmp_path: Pa
         assert "\\x1b" in result.stderr
         assert "\x1b" not in result.stderr
         assert "\x07" not in result.stderr
-
-
-# A command whose work swallows KeyboardInterrupt, as native code deep in a library can.
-_SWALLOWING_RUN = """
-import sys, time
-import factcheck.cli.interrupt, factcheck.pipeline
-from factcheck.cli.app import main
-
-def stubborn_check(*args, **kwargs):
-    print("ready", flush=True)
-    while True:
-        try:
-            time.sleep(0.05)
-        except KeyboardInterrupt:
-            pass
-
-factcheck.cli.interrupt.GRACE_SECONDS = float(sys.argv[2])
-factcheck.pipeline.check = stubborn_check
-main(["report", sys.argv[1], "--quiet"])
-"""
-
-
-@pytest.mark.parametrize("signals", [1, 2])
-def test_ctrl_c_ends_the_run_even_when_the_interrupt_is_swallowed(
-    tmp_path: Path, signals: int
-) -> None:
-    source = tmp_path / "a.txt"
-    source.write_text("Prices rose 5% in May.", "utf-8")
-    process = subprocess.Popen(
-        # One Ctrl-C: the watchdog ends the run after its grace. Two: the second ends
-        # it at once, long before a grace that outlasts the 30 s wait below.
-        [sys.executable, "-c", _SWALLOWING_RUN, str(source), "1" if signals == 1 else "600"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_env(tmp_path),
-    )
-    assert process.stdout is not None
-    assert process.stdout.readline() == "ready\n"
-    for _ in range(signals):
-        process.send_signal(signal.SIGINT)
-        time.sleep(0.1)
-    try:
-        _, stderr = process.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        pytest.fail("Ctrl-C did not end the run")
-    assert process.returncode == 130
-    assert stderr.strip().splitlines()[-1] == "factcheck: interrupted"

@@ -10,7 +10,6 @@ import click
 
 from factcheck import __version__
 from factcheck.atomic import write_atomic
-from factcheck.cli.interrupt import EXIT_INTERRUPTED, interruptible
 from factcheck.errors import FactcheckError
 from factcheck.escape import visible
 
@@ -19,6 +18,7 @@ __all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_INTERNAL", "cli", "emit", "main"
 EXIT_FINDINGS = 1  # conflicts found (--fail-on-conflict) or facts failed
 EXIT_INPUT = 2  # unusable input or output path
 EXIT_INTERNAL = 3  # a bug or an environment failure
+EXIT_INTERRUPTED = 130
 
 
 class _VisibleFormatter(logging.Formatter):
@@ -64,8 +64,7 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = _debug_requested(args)
     try:
-        with interruptible():
-            code = cli.main(args=args, prog_name="factcheck", standalone_mode=False)
+        code = cli.main(args=args, prog_name="factcheck", standalone_mode=False)
     except FactcheckError as exc:
         if debug:
             raise
