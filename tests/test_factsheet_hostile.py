@@ -7,9 +7,10 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+import yaml
 
 from factcheck.errors import FactSheetError
-from factcheck.factsheet import load_factsheet
+from factcheck.factsheet import load_factsheet, yaml_loader
 from factcheck.factsheet.problems import MAX_SHEET_BYTES
 
 
@@ -62,6 +63,36 @@ def test_deep_nesting_is_refused_without_recursion_error(tmp_path: Path, text: s
     assert error.line is not None
     assert elapsed < 5.0
     assert peak < 50 * 1024 * 1024
+
+
+class _EarlyRefusingLoader(yaml.SafeLoader):
+    """A YAML layer that refuses shallow flow nesting first, in wording of its own."""
+
+    def fetch_flow_collection_start(self, token_class: type) -> None:  # type: ignore[override]
+        if self.flow_level >= 3:
+            raise yaml.scanner.ScannerError(None, None, "some other wording", self.get_mark())
+        super().fetch_flow_collection_start(token_class)  # type: ignore[misc]
+
+
+def test_nesting_error_is_in_the_projects_words_whichever_layer_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yaml_loader, "_Loader", _EarlyRefusingLoader)
+    path = tmp_path / "deep.yaml"
+    path.write_text("facts: " + "[" * 100 + "]" * 100 + "\n", encoding="utf-8")
+    error, _, _ = _refuse(path)
+    assert error.message == "nested deeper than 50 levels"
+    assert error.line == 1
+
+
+def test_a_syntax_error_under_the_nesting_limit_stays_a_syntax_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yaml_loader, "_Loader", _EarlyRefusingLoader)
+    path = tmp_path / "shallow.yaml"
+    path.write_text("facts: [[[[x]]]]\n", encoding="utf-8")
+    error, _, _ = _refuse(path)
+    assert error.message.startswith("invalid YAML")
 
 
 def test_a_huge_file_is_refused_unread(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ PyYAML's safe loader is used.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,28 +105,41 @@ def _syntax_error(exc: yaml.YAMLError, path: str, text: str) -> FactSheetError:
 
 
 def _screen(text: str, path: str) -> None:
-    """Walk the event stream once: refuse anchors, aliases and deep nesting early."""
-    depth = 0
+    """Walk the event stream once: refuse anchors, aliases and deep nesting early.
+
+    libyaml's scanner runs ahead of the events and may refuse deep flow nesting itself,
+    in its own words; the pure-Python parser then walks the text again (it stops at the
+    first problem, so this costs little) to report the problem in the project's words.
+    """
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        _walk_events(text, path, _Loader)
+    except yaml.YAMLError as exc:
+        if _Loader is not yaml.SafeLoader:
+            # A syntax error here is the same one, reported below from the first walk.
+            with contextlib.suppress(yaml.YAMLError):
+                _walk_events(text, path, yaml.SafeLoader)
+        raise _syntax_error(exc, path, text) from exc
+
+
+def _walk_events(text: str, path: str, loader: type[yaml.SafeLoader]) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise FactSheetError(
+                "anchors and aliases (&, *) are not allowed in a fact sheet",
+                path=path,
+                line=_line(event.start_mark),
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
                 raise FactSheetError(
-                    "anchors and aliases (&, *) are not allowed in a fact sheet",
+                    f"nested deeper than {MAX_DEPTH} levels",
                     path=path,
                     line=_line(event.start_mark),
                 )
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise FactSheetError(
-                        f"nested deeper than {MAX_DEPTH} levels",
-                        path=path,
-                        line=_line(event.start_mark),
-                    )
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError as exc:
-        raise _syntax_error(exc, path, text) from exc
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _compose_and_construct(text: str, path: str) -> tuple[yaml.Node, object]:
