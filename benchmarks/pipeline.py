@@ -41,9 +41,10 @@ from typing import Any, TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
-from factcheck.embed import Embedder, SentenceTransformerEmbedder, get_embedder
+from factcheck.crosscheck.cache import get_embedder
+from factcheck.crosscheck.embed import Embedder, SentenceTransformerEmbedder
+from factcheck.crosscheck.pipeline import extract_all, report
 from factcheck.models import Source
-from factcheck.pipeline import check, extract_all
 from factcheck.settings import Settings
 
 T = TypeVar("T")
@@ -129,11 +130,11 @@ def one_round(
     )
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-cache-") as folder:
         run_settings = Settings(cache_dir=Path(folder), batch_size=batch_size)
-        # What check() does with embedder=None, made visible to time the embedding share.
+        # What report() does with embedder=None, made visible to time the embedding share.
         cold_embedder = TimedEmbedder(get_embedder(run_settings))
-        cold_s, cold = timed(lambda: check(sources, run_settings, embedder=cold_embedder))
+        cold_s, cold = timed(lambda: report(sources, run_settings, embedder=cold_embedder))
         warm_embedder = TimedEmbedder(get_embedder(run_settings))
-        warm_s, warm = timed(lambda: check(sources, run_settings, embedder=warm_embedder))
+        warm_s, warm = timed(lambda: report(sources, run_settings, embedder=warm_embedder))
     figures = {
         "a": encode_s,
         "b": cold_s,

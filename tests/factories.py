@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.frame import describe
+from factcheck.extract.frame import describe
 from factcheck.models import Citation, Claim, Kind, Qualifier, Quantity, Sentence, Source
 
 

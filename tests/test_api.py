@@ -9,7 +9,7 @@ import pytest
 
 import factcheck
 
-STAGE_VERBS = {"load_sources", "split_sentences", "extract_claims", "check", "validate"}
+STAGE_VERBS = {"load_sources", "split_sentences", "extract_claims", "report", "validate"}
 MODELS = {
     "Source",
     "Sentence",

@@ -48,11 +48,11 @@ from hypothesis import strategies as st
 from factcheck.atomic import write_atomic
 from factcheck.errors import FactSheetError, InputError, SourceError
 from factcheck.extract import extract_claims, iter_claims
+from factcheck.extract.segment import MAX_SENTENCE_CHARS, split_sentences
 from factcheck.factsheet.csv_loader import COLUMNS, parse_csv_factsheet
 from factcheck.factsheet.models import FactSheet, parse_expected
 from factcheck.factsheet.yaml_loader import parse_yaml_factsheet
 from factcheck.models import Claim, Quantity, Source
-from factcheck.segment import MAX_SENTENCE_CHARS, split_sentences
 from factcheck.settings import Settings
 from factcheck.sources.decode import decode_bytes
 

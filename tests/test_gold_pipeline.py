@@ -1,4 +1,4 @@
-"""The whole check on seeds/ against tests/data/gold_seeds.yaml, with the real embedded model."""
+"""The whole cross-check on seeds/ against tests/data/gold_seeds.yaml, with the real embedded model."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from factcheck.crosscheck.pipeline import report as cross_check
 from factcheck.models import Report, Verdict
-from factcheck.pipeline import check
 from factcheck.settings import Settings
 from factcheck.sources import load_sources
 from tests.gold import GOLD, SEEDS, locate
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
     cache: Path = tmp_path_factory.mktemp("cache")
-    return check(load_sources(SEEDS), Settings(cache_dir=cache))
+    return cross_check(load_sources(SEEDS), Settings(cache_dir=cache))
 
 
 def _conflicting_pairs(report: Report) -> set[frozenset[str]]:

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cache import CACHE_FILE
 from factcheck.cli.app import main
+from factcheck.crosscheck.cache import CACHE_FILE
 from factcheck.errors import EmbeddingError, SettingsError
 from factcheck.extract import extract_claims
+from factcheck.extract.segment import MAX_SENTENCE_CHARS, split_sentences
 from factcheck.models import Source
-from factcheck.segment import MAX_SENTENCE_CHARS, split_sentences
 from factcheck.settings import Settings
 from tests.gold import SEEDS
 
@@ -234,7 +234,7 @@ def test_failures_map_to_exit_codes_and_one_line(
     def failing_check(*_: object, **__: object) -> None:
         raise failure
 
-    monkeypatch.setattr("factcheck.pipeline.check", failing_check)
+    monkeypatch.setattr("factcheck.crosscheck.pipeline.report", failing_check)
     with pytest.raises(SystemExit) as exit_info:
         main(["report", str(SEEDS), "--quiet"])
     assert exit_info.value.code == code

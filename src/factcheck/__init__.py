@@ -1,8 +1,11 @@
 """factcheck: claim-level numeric fact cross-checking with exact citations.
 
 Data flows one way: sources -> sentences -> claims -> clusters -> findings ->
-report. Public names are loaded on first use so that ``import factcheck`` stays
-fast; torch and the embedding model load only when something is embedded.
+report. The verbs: ``load_sources``, ``extract_claims``, ``report`` (the whole
+cross-check; ``check`` is its old name, kept for one release) and ``validate``
+(a fact sheet against sources). Public names are loaded on first use so that
+``import factcheck`` stays fast; torch and the embedding model load only when
+something is embedded.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from factcheck.embed import Embedder, SentenceTransformerEmbedder
+    from factcheck.crosscheck.embed import Embedder, SentenceTransformerEmbedder
+    from factcheck.crosscheck.pipeline import check, report
     from factcheck.errors import (
         EmbeddingError,
         FactcheckError,
@@ -23,8 +27,9 @@ if TYPE_CHECKING:
         SettingsError,
         SourceError,
     )
-    from factcheck.extract import extract_claims
+    from factcheck.extract import extract_claims, split_sentences
     from factcheck.factsheet import Fact, FactSheet, load_factsheet
+    from factcheck.factsheet.validation import FactResult, Validation, validate
     from factcheck.models import (
         Citation,
         Claim,
@@ -41,11 +46,8 @@ if TYPE_CHECKING:
         Source,
         Verdict,
     )
-    from factcheck.pipeline import check
-    from factcheck.segment import split_sentences
     from factcheck.settings import Settings
     from factcheck.sources import load_sources
-    from factcheck.validate import FactResult, Validation, validate
 
 # name -> module that defines it; resolved lazily by __getattr__ below.
 _EXPORTS: dict[str, str] = {
@@ -72,17 +74,18 @@ _EXPORTS: dict[str, str] = {
     "SettingsError": "factcheck.errors",
     "SourceError": "factcheck.errors",
     "load_sources": "factcheck.sources",
-    "split_sentences": "factcheck.segment",
+    "split_sentences": "factcheck.extract",
     "extract_claims": "factcheck.extract",
-    "Embedder": "factcheck.embed",
-    "SentenceTransformerEmbedder": "factcheck.embed",
-    "check": "factcheck.pipeline",
+    "Embedder": "factcheck.crosscheck.embed",
+    "SentenceTransformerEmbedder": "factcheck.crosscheck.embed",
+    "report": "factcheck.crosscheck.pipeline",
+    "check": "factcheck.crosscheck.pipeline",  # the old name of report(), kept for one release
     "Fact": "factcheck.factsheet",
     "FactSheet": "factcheck.factsheet",
     "load_factsheet": "factcheck.factsheet",
-    "FactResult": "factcheck.validate",
-    "Validation": "factcheck.validate",
-    "validate": "factcheck.validate",
+    "FactResult": "factcheck.factsheet.validation",
+    "Validation": "factcheck.factsheet.validation",
+    "validate": "factcheck.factsheet.validation",
 }
 
 __all__ = [
@@ -119,6 +122,7 @@ __all__ = [
     "extract_claims",
     "load_factsheet",
     "load_sources",
+    "report",
     "split_sentences",
     "validate",
 ]

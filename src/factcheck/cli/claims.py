@@ -36,18 +36,18 @@ def claims_command(
     standard input. JSON is a list of claims with source, start, end, quote,
     sentence, kind, value, unit, qualifier, low and high.
     """
-    from factcheck.pipeline import stream_claims
+    from factcheck.crosscheck.pipeline import claims
     from factcheck.render.claims import render_claims, write_claims
     from factcheck.settings import Settings
     from factcheck.sources import load_sources
 
     settings = Settings(reference_date=reference_date.date() if reference_date else None)
     sources = load_sources(paths, stdin=getattr(sys.stdin, "buffer", sys.stdin))
-    claims = stream_claims(sources, settings)
+    found = claims(sources, settings)
     if fmt == "table":
-        emit(render_claims(list(claims), fmt), output)
+        emit(render_claims(list(found), fmt), output)
     elif output is None:
-        write_claims(claims, fmt, sys.stdout)
+        write_claims(found, fmt, sys.stdout)
     else:
         with open_atomic(output) as handle:  # streamed: memory stays flat on huge inputs
-            write_claims(claims, fmt, handle)
+            write_claims(found, fmt, handle)

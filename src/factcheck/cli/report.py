@@ -1,4 +1,4 @@
-"""`factcheck report PATH...`: check the sources and write a report."""
+"""`factcheck report PATH...`: cross-check the sources and write a report (``factcheck.report``)."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def report_command(
     Exit status: 0 done, 1 conflicts found with --fail-on-conflict,
     2 unusable input, 3 internal failure.
     """
-    from factcheck.pipeline import check
+    from factcheck.crosscheck.pipeline import report
     from factcheck.render import render
     from factcheck.sources import load_sources
 
@@ -59,14 +59,14 @@ def report_command(
     stdin = getattr(sys.stdin, "buffer", sys.stdin)
     sources = load_sources(paths, stdin=stdin)
     with progress_bar(quiet) as progress:
-        report = check(sources, settings, progress=progress)
-    emit(render(report, fmt), output)
-    conflicts = len(report.conflicts)
+        result = report(sources, settings, progress=progress)
+    emit(render(result, fmt), output)
+    conflicts = len(result.conflicts)
     if not quiet:
         where = f" -> {output}" if output is not None else ""
         click.echo(
-            f"factcheck: {len(report.sources)} sources, {len(report.claims)} claims, "
-            f"{conflicts} conflicts, {len(report.agreements)} agreements{where}",
+            f"factcheck: {len(result.sources)} sources, {len(result.claims)} claims, "
+            f"{conflicts} conflicts, {len(result.agreements)} agreements{where}",
             err=True,
         )
     if fail_on_conflict and conflicts:

@@ -1,4 +1,12 @@
-"""Fact sheets: the format (pydantic models), its loaders and its JSON Schema."""
+"""Fact sheets: the format (pydantic models), its loaders, validation and its outputs.
+
+Owns the format (``models``), the YAML and CSV loaders, quote lookup (``quotes``),
+``validation`` (``factcheck.validate``: a verdict per fact against sources) and
+the outputs of a validation (``outputs``: table, JSON, JUnit XML, SARIF, GitHub
+annotations). May import every layer below it: ``models``, ``units``,
+``settings``, ``errors``, ``atomic``, ``escape``, ``sources``, ``extract``,
+``crosscheck`` and ``render``; never ``cli``.
+"""
 
 from __future__ import annotations
 

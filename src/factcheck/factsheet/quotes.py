@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["find_quote", "normalise"]
+__all__ = ["find_quote", "fold_typography"]
 
 _FOLD = str.maketrans(
     {
@@ -37,7 +37,7 @@ _FOLD = str.maketrans(
 _SPACE = re.compile(r"\s+")
 
 
-def normalise(text: str) -> str:
+def fold_typography(text: str) -> str:
     """Quotes, dashes and compatibility forms folded; whitespace runs as one space."""
     folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
     return _SPACE.sub(" ", folded).strip()
@@ -61,7 +61,7 @@ def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
 
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     """Offsets ``(start, end)`` in ``text`` of the first passage matching ``quote``, or None."""
-    wanted = normalise(quote)
+    wanted = fold_typography(quote)
     if not wanted:
         return None
     haystack, origin = _normalise_with_offsets(text)

@@ -1,4 +1,12 @@
-"""Render a report as Markdown, HTML, JSON or CSV: :func:`render`."""
+"""Render a report as Markdown, HTML, JSON or CSV: :func:`render`.
+
+Owns the published JSON contract (``document``, ``schema``), the pandas tables
+(``tables``), the wording of numbers and quantities (``display``) and the renderers
+(``markdown``, ``html`` with ``charts``, ``json``, ``csv``, and ``claims`` for the
+claims listing). May import ``factcheck.models``, ``units``, ``settings``,
+``errors``, ``atomic`` and ``escape``; never a stage (``sources``, ``extract``,
+``crosscheck``), ``factsheet`` or ``cli``.
+"""
 
 from __future__ import annotations
 

@@ -13,8 +13,9 @@ import math
 from collections.abc import Sequence
 from datetime import date
 
-from factcheck.document import ClaimDoc
 from factcheck.models import Kind
+from factcheck.render.display import format_number
+from factcheck.render.document import ClaimDoc
 
 __all__ = ["interval_chart"]
 
@@ -48,11 +49,7 @@ def _tick_label(kind: Kind, unit: str, value: float) -> str:
         return date.fromordinal(max(1, round(value))).isoformat()
     if unit == "%":
         return f"{value:g}%"
-    magnitude = abs(value)
-    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if magnitude >= size:
-            return f"{value / size:g}{suffix}"
-    return f"{value:g}"
+    return format_number(value, short=True)
 
 
 def interval_chart(claims: Sequence[ClaimDoc]) -> str | None:

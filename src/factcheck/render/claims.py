@@ -8,8 +8,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from factcheck.display import format_amount, format_quantity
 from factcheck.models import Claim, ClaimRecord, Qualifier, Quantity
+from factcheck.render.display import format_amount, format_quantity
 
 __all__ = ["CLAIM_FORMATS", "render_claims", "write_claims"]
 

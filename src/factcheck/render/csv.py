@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from factcheck.document import ClaimDoc, to_document
 from factcheck.models import Report
+from factcheck.render.document import ClaimDoc, to_document
 
 __all__ = ["COLUMNS", "render"]
 

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from factcheck.document import ClaimDoc, FindingDoc, ReportDocument, to_document
 from factcheck.models import Report
+from factcheck.render.document import ClaimDoc, FindingDoc, ReportDocument, to_document
 
 if TYPE_CHECKING:
     import jinja2

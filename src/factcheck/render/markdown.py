@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.document import ClaimDoc, FindingDoc, ReportDocument, to_document
 from factcheck.models import Report
+from factcheck.render.document import ClaimDoc, FindingDoc, ReportDocument, to_document
 
 __all__ = ["escape", "render"]
 

@@ -8,6 +8,10 @@ Ids: a file's name when given directly or found directly inside a given
 folder, its path relative to the folder when deeper, ``<stdin>`` for standard
 input, and for JSON Lines the record's ``id`` else ``NAME#LINE``. Two sources
 with one id are an error, so that citations stay unambiguous.
+
+Owns reading and decoding, format sniffing, metadata (titles, publication dates)
+and the calendar (``dates``: the one month table and ISO 8601 reader). May import
+``factcheck.models``, ``errors`` and ``settings``; nothing from a later stage.
 """
 
 from __future__ import annotations

@@ -10,9 +10,10 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from factcheck.sources.dates import parse_iso_date
 from factcheck.sources.published import url_date
 
 __all__ = ["HtmlDocument", "read_html"]
@@ -42,16 +43,8 @@ class HtmlDocument:
 
 
 def _parse_date(value: object) -> date | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None  # an unreadable date in metadata: look for another
+    # an unreadable date in metadata is None: look for another
+    return parse_iso_date(value) if isinstance(value, str) else None
 
 
 def _attribute(tag: Any, name: str) -> str | None:

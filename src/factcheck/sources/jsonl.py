@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from factcheck.errors import SourceError
 from factcheck.models import Source
+from factcheck.sources.dates import parse_iso_date
 from factcheck.sources.lines import iter_lines
 
 __all__ = ["looks_like_jsonl", "read_jsonl"]
@@ -36,10 +37,10 @@ class _Record(BaseModel):
         text = value.strip()
         if not text:
             return None
-        try:
-            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-        except ValueError:
-            raise ValueError(f"not an ISO 8601 date: {text[:40]!r}") from None
+        found = parse_iso_date(text)
+        if found is None:
+            raise ValueError(f"not an ISO 8601 date: {text[:40]!r}")
+        return found
 
 
 def looks_like_jsonl(text: str) -> bool:

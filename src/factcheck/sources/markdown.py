@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from factcheck.sources.dates import parse_iso_date
 from factcheck.sources.lines import iter_lines
 from factcheck.sources.published import dateline_date, find_publication_date
 
@@ -43,10 +44,7 @@ def _date_of(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return dateline_date(value)
+        return parse_iso_date(value) or dateline_date(value)
     return None
 
 

@@ -10,33 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from factcheck.sources.dates import MONTHS
 from factcheck.sources.lines import iter_lines
 
 __all__ = ["dateline_date", "find_publication_date", "url_date"]
 
 _HEAD_LINES = 15
 _LONGEST_DATELINE = 80
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _PREFIX = (
     r"(?:(?:first\s+|last\s+)?(?:published|posted|updated|date|dated)(?:\s+on)?\s*[:\-–—]?\s*)?"
@@ -66,7 +46,7 @@ def _to_date(match: re.Match[str]) -> date | None:
     if groups.get("mnum"):
         month: int | None = int(groups["mnum"])
     else:
-        month = _MONTHS.get((groups.get("month") or "").lower())
+        month = MONTHS.get((groups.get("month") or "").lower())
     if month is None:
         return None
     try:

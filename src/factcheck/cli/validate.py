@@ -1,0 +1,110 @@
+"""`factcheck validate SHEET --sources PATH...`: validate a fact sheet, as a CI step.
+
+``factcheck check`` is the command's old name, kept as a deprecated alias for one
+release (it says so on stderr; its output is the same).
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factcheck.atomic import write_atomic
+from factcheck.cli.app import EXIT_FINDINGS, emit
+from factcheck.cli.options import output_options, settings_from_options, settings_options
+
+__all__ = ["check_command", "validate_command"]
+
+
+@click.command("validate")
+@click.argument("factsheet", type=click.Path(path_type=Path), metavar="FACTSHEET")
+@click.argument("more_sources", nargs=-1, metavar="[PATH...]")
+@click.option(
+    "--sources",
+    "-s",
+    "sources",
+    multiple=True,
+    metavar="PATH",
+    help="A source file or folder ('-' for stdin); repeat it, or list more paths after it.",
+)
+@click.option("--strict", is_flag=True, help="Fail on unsupported facts too.")
+@click.option(
+    "--junit",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write JUnit XML (one test case per fact) to this file.",
+)
+@output_options(("table", "json", "sarif"), "table")
+@settings_options
+@click.pass_context
+def validate_command(
+    ctx: click.Context,
+    /,
+    factsheet: Path,
+    more_sources: tuple[str, ...],
+    sources: tuple[str, ...],
+    strict: bool,
+    junit: Path | None,
+    fmt: str,
+    output: Path | None,
+    **settings_args: Any,
+) -> None:
+    """Validate every fact of FACTSHEET (.yaml or .csv) against the sources.
+
+    Exit status: 0 when every fact holds, 1 when a fact is contradicted or a
+    citation is broken (with --strict also when no source states a fact), 2 for
+    unusable input. Under GitHub Actions (GITHUB_ACTIONS=true) failing facts are
+    also annotated on the sheet's lines.
+    """
+    from factcheck.factsheet import load_factsheet
+    from factcheck.factsheet.outputs import (
+        github_annotations,
+        junit_xml,
+        render_table,
+        sarif_json,
+        validation_json,
+    )
+    from factcheck.factsheet.validation import validate
+
+    paths = [*sources, *more_sources]
+    if not paths:
+        raise click.UsageError("no sources: give --sources PATH")
+    settings = settings_from_options(**settings_args)
+    sheet = load_factsheet(factsheet)
+    validation = validate(sheet, paths, settings)
+
+    if fmt == "json":
+        text = validation_json(validation, strict=strict)
+    elif fmt == "sarif":
+        text = sarif_json(validation, strict=strict)
+    else:
+        color = output is None and sys.stdout.isatty()
+        text = render_table(validation, strict=strict, color=color)
+    emit(text, output)
+    if junit is not None:
+        write_atomic(junit, junit_xml(validation, strict=strict))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        # Workflow commands are read from stdout; keep them out of JSON/SARIF written there.
+        to_stderr = output is None and fmt != "table"
+        for line in github_annotations(validation, strict=strict):
+            click.echo(line, err=to_stderr)
+    if not validation.ok(strict):
+        ctx.exit(EXIT_FINDINGS)
+
+
+check_command = click.Command(
+    "check",
+    callback=validate_command.callback,
+    params=validate_command.params,
+    help=inspect.cleandoc(validate_command.help or "")
+    + "\n\nThe old name of 'factcheck validate', kept for one release.",
+    short_help="The old name of 'validate'.",
+    deprecated=True,
+    context_settings=validate_command.context_settings,
+)
+"""``factcheck check``: the old name of ``factcheck validate``, deprecated for one release."""

@@ -1,0 +1,387 @@
+"""Group claims that state the same fact.
+
+Evidence, cheapest first:
+
+1. blocking: only compatible quantities meet (same kind; same currency; units
+   of one dimension, from :mod:`factcheck.units`);
+2. nearest neighbours by cosine similarity of the masked clause contexts,
+   searched within each block in chunks, so cost and memory stay bounded;
+3. frame: claims from one sentence state different facts; times and
+   modalities (stated, forecast, threatened) must be compatible;
+4. lexical evidence on the measured subject (rapidfuzz).
+
+Costs are asymmetric: wrongly grouping two claims whose values agree costs
+little, wrongly grouping two whose values differ raises a false conflict. So a
+pair whose intervals agree needs less similarity than a pair whose intervals
+conflict, and clusters grow greedily (strongest pair first) only while every
+conflicting pair inside them has the strong evidence on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz
+
+from factcheck.crosscheck.compare import Interval, compatible, gap_between, interval_of
+from factcheck.extract.frame import context_words, modalities_compatible, times_compatible
+from factcheck.models import Claim, Cluster, Kind
+from factcheck.settings import Settings
+from factcheck.units import dimension_key
+
+__all__ = ["PairEvidence", "cluster_claims", "pair_evidence"]
+
+AGREE_MARGIN = 0.12
+"""How much less similarity a pair whose values agree needs than the threshold."""
+MIN_SUBJECT_MATCH = 0.5
+"""Lexical overlap of the subjects a conflicting pair needs (0..1)."""
+MIN_AGREE_SUBJECT = 0.1
+"""Some lexical overlap even agreeing pairs need: similar phrasing alone is not one fact."""
+NEARBY_CHARS = 800
+NEARBY_MARGIN = 0.1
+"""Agreeing claims close together in one source (a story restating its figure) need this
+much less similarity again."""
+MIN_CONTENT_WORDS = 2
+"""Claims with fewer content words in their context are never matched: nothing says what
+they measure."""
+MAX_CLUSTER = 64
+_CHUNK_CELLS = 16_000_000  # similarities computed at a time (64 MB of float32)
+_UNDATED_KINDS = (Kind.DATE, Kind.YEAR)
+
+
+@dataclass(frozen=True)
+class PairEvidence:
+    """Why two claims may or may not state the same fact."""
+
+    similarity: float
+    subject_match: float
+    gap: float
+    frame_ok: bool
+    nearby: bool = False
+
+    def links(self, settings: Settings) -> bool:
+        """Enough evidence to put the pair in one cluster."""
+        if not self.frame_ok:
+            return False
+        if self.gap <= settings.tolerance:
+            margin = AGREE_MARGIN + (NEARBY_MARGIN if self.nearby else 0.0)
+            return (
+                self.similarity >= settings.similarity_threshold - margin
+                and self.subject_match >= MIN_AGREE_SUBJECT
+            )
+        return self.strong(settings)
+
+    def strong(self, settings: Settings) -> bool:
+        """Enough evidence to call the pair one fact even though their values differ."""
+        return (
+            self.frame_ok
+            and self.similarity >= settings.similarity_threshold
+            and self.subject_match >= MIN_SUBJECT_MATCH
+        )
+
+    @property
+    def score(self) -> float:
+        return self.similarity + 0.1 * self.subject_match
+
+
+def _block_key(claim: Claim) -> tuple[str, str]:
+    """Claims that may be compared share a key: kind, and currency or dimension of the unit."""
+    quantity = claim.quantity
+    if quantity.kind is Kind.MONEY:
+        return quantity.kind.value, quantity.unit
+    if quantity.kind is Kind.COUNT:
+        return quantity.kind.value, dimension_key(quantity.unit)
+    return quantity.kind.value, ""
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.source == b.source and a.citation.sentence_start == b.citation.sentence_start
+
+
+def _frame_compatible(a: Claim, b: Claim) -> bool:
+    return not _same_sentence(a, b) and _frames_agree(a, b)
+
+
+FrameKey = tuple[Kind, str, str | None, str]
+
+
+def _frame_key(claim: Claim) -> FrameKey:
+    """Everything :func:`_frames_agree` reads: claims with equal keys agree alike."""
+    return (
+        claim.quantity.kind,
+        claim.quantity.unit,
+        claim.frame.time,
+        claim.frame.modality.value,
+    )
+
+
+def _frames_agree(a: Claim, b: Claim) -> bool:
+    if not compatible(a.quantity, b.quantity):
+        return False
+    if a.quantity.kind in _UNDATED_KINDS:
+        # A date is when something happens; the modality of the event does not change it.
+        return True
+    return times_compatible(a.frame.time, b.frame.time) and modalities_compatible(
+        a.frame.modality, b.frame.modality
+    )
+
+
+def _word_overlap(words_a: frozenset[str], words_b: frozenset[str]) -> float:
+    union = words_a | words_b
+    return len(words_a & words_b) / len(union) if union else 0.0
+
+
+def _subject_match(a: Prepared, b: Prepared) -> float:
+    """Lexical evidence that two claims measure the same thing (0..1)."""
+    (words_a, _, subject_a), (words_b, _, subject_b) = a, b
+    overlap = _word_overlap(words_a, words_b)
+    if not (subject_a and subject_b):
+        return overlap
+    return max(fuzz.token_set_ratio(subject_a, subject_b) / 100.0, overlap)
+
+
+Prepared = tuple[frozenset[str], Interval, str]
+"""A claim's context content words, interval and lower-cased subject, computed once per run."""
+
+
+def prepare(claim: Claim) -> Prepared:
+    return (
+        frozenset(context_words(claim.context)),
+        interval_of(claim.quantity),
+        claim.frame.subject.lower(),
+    )
+
+
+def pair_evidence(
+    a: Claim,
+    b: Claim,
+    similarity: float,
+    prepared: tuple[Prepared, Prepared] | None = None,
+    frame_ok: bool | None = None,
+) -> PairEvidence:
+    """All the evidence on one pair of claims, given their context similarity."""
+    frame_ok = _frame_compatible(a, b) if frame_ok is None else frame_ok
+    if not frame_ok:
+        return PairEvidence(similarity, 0.0, float("inf"), frame_ok=False)
+    prepared_a, prepared_b = prepared or (prepare(a), prepare(b))
+    return PairEvidence(
+        similarity=similarity,
+        subject_match=_subject_match(prepared_a, prepared_b),
+        gap=gap_between(prepared_a[1], prepared_b[1]),
+        frame_ok=True,
+        nearby=a.source == b.source and abs(a.citation.start - b.citation.start) <= NEARBY_CHARS,
+    )
+
+
+class _Pairs:
+    """Pair evidence over one run's claims, each pair computed once."""
+
+    def may_share(self, i: int, j: int, settings: Settings) -> bool:
+        """Whether two claims may sit in one cluster (complete linkage on the frame).
+
+        Agreeing values only need compatible frames; conflicting values need the
+        strong evidence on their own.
+        """
+        if not self.frames_ok(i, j):
+            return False
+        if gap_between(self.prepared[i][1], self.prepared[j][1]) <= settings.tolerance:
+            return True
+        return self.evidence(i, j).strong(settings)
+
+    def __init__(self, claims: Sequence[Claim], vectors: NDArray[np.float32]) -> None:
+        self.claims = claims
+        self.vectors = vectors
+        self.prepared = [prepare(c) for c in claims]
+        self._cache: dict[tuple[int, int], PairEvidence] = {}
+        # Frames agree or not by a few fields; runs have few distinct combinations.
+        self.places = [(c.source, c.citation.sentence_start) for c in claims]
+        self.frame_keys = [_frame_key(c) for c in claims]
+        self._frames_agree: dict[tuple[FrameKey, FrameKey], bool] = {}
+        self._example_of: dict[FrameKey, int] = {}
+        for index, key in enumerate(self.frame_keys):
+            self._example_of.setdefault(key, index)
+
+    def frames_ok(self, i: int, j: int) -> bool:
+        """:func:`_frame_compatible` for claims ``i`` and ``j``, memoised by frame key."""
+        return self.places[i] != self.places[j] and self.keys_agree(
+            self.frame_keys[i], self.frame_keys[j]
+        )
+
+    def keys_agree(self, key_a: FrameKey, key_b: FrameKey) -> bool:
+        """Whether claims with these frame keys have agreeing frames (asked once per pair)."""
+        found = self._frames_agree.get((key_a, key_b))
+        if found is None:
+            a, b = self._example_of[key_a], self._example_of[key_b]
+            found = _frames_agree(self.claims[a], self.claims[b])
+            self._frames_agree[(key_a, key_b)] = found
+        return found
+
+    def evidence(self, i: int, j: int, similarity: float | None = None) -> PairEvidence:
+        key = (i, j) if i < j else (j, i)
+        found = self._cache.get(key)
+        if found is None:
+            if similarity is None:
+                similarity = round(float(self.vectors[i] @ self.vectors[j]), 6)
+            found = pair_evidence(
+                self.claims[i],
+                self.claims[j],
+                similarity,
+                (self.prepared[i], self.prepared[j]),
+                self.frames_ok(i, j),
+            )
+            self._cache[key] = found
+        return found
+
+
+def _neighbour_pairs(
+    block: list[int], vectors: NDArray[np.float32], k: int, floor: float
+) -> dict[tuple[int, int], float]:
+    """Each claim's k nearest neighbours within its block, above ``floor`` similarity."""
+    matrix = vectors[block]
+    pairs: dict[tuple[int, int], float] = {}
+    k = min(k, len(block) - 1)
+    rows = max(64, min(1024, _CHUNK_CELLS // len(block)))
+    for start in range(0, len(block), rows):
+        sims = matrix[start : start + rows] @ matrix.T
+        for row, scores in enumerate(sims):
+            i = start + row
+            scores[i] = -np.inf
+            top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else range(len(scores))
+            for j in top:
+                score = round(float(scores[j]), 6)  # rounding keeps ties stable across orders
+                if score >= floor:
+                    a, b = sorted((block[i], block[int(j)]))
+                    pairs[(a, b)] = score
+    return pairs
+
+
+def _cluster_id(claim_ids: Sequence[str]) -> str:
+    digest = hashlib.sha1("\x00".join(sorted(claim_ids)).encode()).hexdigest()
+    return f"k{digest[:12]}"
+
+
+def cluster_claims(
+    claims: Sequence[Claim], vectors: NDArray[np.float32], settings: Settings | None = None
+) -> list[Cluster]:
+    """Clusters of two or more claims that state the same fact.
+
+    ``vectors[i]`` is the L2-normalised embedding of ``claims[i].context``. The
+    result does not depend on the order of ``claims``.
+    """
+    settings = settings or Settings()
+    if len(claims) != len(vectors):
+        raise ValueError(f"{len(claims)} claims but {len(vectors)} vectors")
+    pairs = _Pairs(claims, vectors)
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for index, claim in enumerate(claims):
+        if len(pairs.prepared[index][0]) >= MIN_CONTENT_WORDS:
+            blocks.setdefault(_block_key(claim), []).append(index)
+
+    floor = settings.similarity_threshold - AGREE_MARGIN - NEARBY_MARGIN
+    edges: list[tuple[float, str, str, int, int]] = []
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        for (i, j), similarity in _neighbour_pairs(
+            block, vectors, settings.neighbours, floor
+        ).items():
+            evidence = pairs.evidence(i, j, similarity)
+            if evidence.links(settings):
+                first, second = sorted((claims[i].id, claims[j].id))
+                edges.append((-evidence.score, first, second, i, j))
+    edges.sort()
+
+    groups = _merge(pairs, edges, settings)
+    clusters = []
+    for members in groups:
+        if len(members) < 2:
+            continue
+        ordered = sorted(members, key=lambda m: (claims[m].source, claims[m].citation.start))
+        claim_ids = tuple(claims[m].id for m in ordered)
+        subjects = [claims[m].frame.subject for m in ordered if claims[m].frame.subject]
+        clusters.append(
+            Cluster(
+                id=_cluster_id(claim_ids),
+                kind=claims[ordered[0]].quantity.kind,
+                subject=max(sorted(set(subjects)), key=subjects.count) if subjects else "",
+                claim_ids=claim_ids,
+            )
+        )
+    clusters.sort(key=lambda c: (c.claim_ids[0], c.id))
+    return clusters
+
+
+@dataclass
+class _Group:
+    """A growing cluster with what the fast merge test needs, kept up to date."""
+
+    members: list[int]
+    low: float  # the largest low end of the members' intervals
+    high: float  # the smallest high end
+    undated: bool
+    places: set[tuple[str, int]]
+    frame_keys: set[FrameKey]
+
+    @classmethod
+    def of(cls, pairs: _Pairs, index: int) -> _Group:
+        interval = pairs.prepared[index][1]
+        return cls(
+            [index],
+            interval.low,
+            interval.high,
+            interval.undated,
+            {pairs.places[index]},
+            {pairs.frame_keys[index]},
+        )
+
+    def absorb(self, other: _Group) -> None:
+        self.members += other.members
+        self.low, self.high = max(self.low, other.low), min(self.high, other.high)
+        self.undated = self.undated or other.undated
+        self.places |= other.places
+        self.frame_keys |= other.frame_keys
+
+
+def _surely_compatible(pairs: _Pairs, left: _Group, right: _Group) -> bool:
+    """A sufficient test for "every cross pair may share", without visiting the pairs.
+
+    Intervals that all overlap (on a line: the largest low end is below the smallest
+    high end) have no gap; no shared sentence and agreeing frame keys make every
+    frame compatible.
+    """
+    return (
+        not (left.undated or right.undated)
+        and max(left.low, right.low) <= min(left.high, right.high)
+        and left.places.isdisjoint(right.places)
+        and all(pairs.keys_agree(a, b) for a in left.frame_keys for b in right.frame_keys)
+    )
+
+
+def _merge(
+    pairs: _Pairs, edges: list[tuple[float, str, str, int, int]], settings: Settings
+) -> list[list[int]]:
+    """Greedy agglomeration, strongest edge first, refusing merges that mix facts."""
+    group_of: dict[int, int] = {}
+    groups: dict[int, _Group] = {}
+    for _, _, _, i, j in edges:
+        gi, gj = group_of.get(i, i), group_of.get(j, j)
+        if gi == gj:
+            continue
+        left = groups.get(gi) or _Group.of(pairs, i)
+        right = groups.get(gj) or _Group.of(pairs, j)
+        if len(left.members) + len(right.members) > MAX_CLUSTER:
+            continue
+        if not _surely_compatible(pairs, left, right) and not all(
+            pairs.may_share(a, b, settings) for a in left.members for b in right.members
+        ):
+            continue
+        left.absorb(right)
+        groups.pop(gj, None)
+        groups[gi] = left
+        for member in left.members:
+            group_of[member] = gi
+    return [group.members for group in groups.values()]

@@ -1,0 +1,103 @@
+"""The one place that knows the stage order: :func:`report` runs the whole cross-check.
+
+sources -> sentences -> claims -> embeddings -> clusters -> findings -> report
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from factcheck.crosscheck.cluster import cluster_claims
+from factcheck.crosscheck.compare import compare_clusters
+from factcheck.extract import iter_claims
+from factcheck.models import Claim, Report, Source
+from factcheck.progress import NullProgress, Progress
+from factcheck.settings import Settings
+from factcheck.sources import SourcesLike, as_sources
+
+if TYPE_CHECKING:
+    from factcheck.crosscheck.embed import Embedder
+
+__all__ = ["check", "claims", "extract_all", "reference_date_for", "report"]
+
+
+def reference_date_for(sources: Sequence[Source], settings: Settings) -> Settings:
+    """Settings whose reference date is set: the given one, else the latest publication date."""
+    if settings.reference_date is not None:
+        return settings
+    dates = [s.published for s in sources if s.published is not None]
+    if not dates:
+        return settings
+    return settings.model_copy(update={"reference_date": max(dates)})
+
+
+def claims(
+    sources: Sequence[Source],
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+) -> Iterator[Claim]:
+    """Claims of every source one at a time, years completed with the run's reference date.
+
+    For listings of huge inputs: nothing is held but the sources' text.
+    """
+    settings = reference_date_for(sources, settings or Settings())
+    progress = progress or NullProgress()
+    progress.start("extracting claims", len(sources))
+    for source in sources:
+        yield from iter_claims(source, settings)
+        progress.advance()
+    progress.finish()
+
+
+def extract_all(
+    sources: Sequence[Source],
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+) -> list[Claim]:
+    """Claims of every source, years completed with the run's reference date."""
+    return list(claims(sources, settings, progress=progress))
+
+
+def report(
+    sources: SourcesLike,
+    settings: Settings | None = None,
+    *,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Read the sources, extract, embed, cluster and compare: the whole cross-check."""
+    settings = settings or Settings()
+    progress = progress or NullProgress()
+    loaded = as_sources(sources)
+    found = extract_all(loaded, settings, progress=progress)
+    if embedder is None:
+        from factcheck.crosscheck.cache import get_embedder
+
+        embedder = get_embedder(settings)
+    progress.start("embedding claims", len(found))
+    vectors = (
+        embedder.embed([claim.context for claim in found])
+        if found
+        else np.zeros((0, 1), dtype=np.float32)
+    )
+    progress.advance(len(found))
+    progress.finish()
+    clusters = cluster_claims(found, vectors, settings)
+    findings = compare_clusters(clusters, found, settings)
+    used = reference_date_for(loaded, settings)
+    return Report(
+        sources=tuple(loaded),
+        claims=tuple(found),
+        clusters=tuple(clusters),
+        findings=tuple(findings),
+        settings=used.reported(),
+    )
+
+
+check = report
+"""The old name of :func:`report`, kept for one release (``factcheck.check``)."""

@@ -1,0 +1,189 @@
+"""Parse numbers as English writes them.
+
+Digits with separators ("1,234,567.8", "1 234" with a non-breaking space),
+Unicode digits, minus signs, number words ("twenty-five", "two hundred",
+"a dozen"), scale words ("6 million", "6bn", "$6M") and shares in words
+("a third", "two-thirds", "one in five"). Every parse also returns the
+*precision* the writer implied: half a unit of the last stated digit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+from factcheck.units import SCALES
+
+__all__ = [
+    "DIGITS_PATTERN",
+    "ONES",
+    "SCALE_PATTERN",
+    "TENS",
+    "WORD_NUMBER_PATTERN",
+    "ParsedNumber",
+    "parse_digits",
+    "parse_number",
+    "parse_number_words",
+    "parse_share_words",
+    "scale_of",
+]
+
+MINUS_SIGNS = "-\u2212\u2012\u2013"
+"""Hyphen-minus, minus sign, figure dash, en dash: all read as a sign before a number."""
+
+GROUP_SEPARATORS = ",\u00a0\u202f\u2009\u066c\uff0c'"
+"""Comma, no-break, narrow no-break and thin spaces, Arabic and fullwidth commas, apostrophe."""
+
+DECIMAL_POINTS = ".\u066b\uff0e"
+"""Full stop, Arabic decimal separator, fullwidth full stop."""
+
+DIGITS_PATTERN = (
+    r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u066c\uff0c]\d{3})+(?!\d)|\d+)"
+    r"(?:[.\u066b\uff0e]\d+)?(?![.\u066b\uff0e]\d)|[.\u066b\uff0e]\d+"
+)
+"""A decimal number written in digits of any script, with any of :data:`DECIMAL_POINTS`."""
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_WORD_ALTERNATION = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
+WORD_NUMBER_PATTERN = (
+    rf"(?:(?:{_WORD_ALTERNATION})(?:[\s\-]+(?:and\s+)?(?:{_WORD_ALTERNATION}|hundred|thousand))*"
+    r"|a\s+dozen|dozen|a\s+(?:hundred|thousand))"
+)
+"""A cardinal number in words: "six", "twenty-five", "two hundred and ten", "a dozen"."""
+
+_SPACED_SCALES = sorted((word for word in SCALES if len(word) > 1), key=len, reverse=True)
+SCALE_PATTERN = f"(?:{'|'.join(_SPACED_SCALES)})"
+"""Scale words that may follow a number with a space (single letters only glued)."""
+
+_FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+
+_WORD_SPLIT = re.compile(r"[\s\-]+")
+_SHARE_IN = re.compile(r"(.+?)\s+(?:in|out\s+of)\s+(.+)", re.IGNORECASE | re.DOTALL)
+
+
+class ParsedNumber(NamedTuple):
+    """A number's value and the half-width its written precision implies."""
+
+    value: float
+    precision: float
+
+
+def _to_ascii_digits(text: str) -> str:
+    """Map digits of any script to ASCII so that ``float`` accepts them."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def parse_digits(text: str) -> ParsedNumber:
+    """Parse a number written in digits: "1,234.5", "−3", ".5", "١٢٣".
+
+    Raises ``ValueError`` when ``text`` is not such a number.
+    """
+    raw = text.strip()
+    sign = 1.0
+    if raw and raw[0] in MINUS_SIGNS:
+        sign, raw = -1.0, raw[1:]
+    elif raw.startswith("+"):
+        raw = raw[1:]
+    for separator in GROUP_SEPARATORS:
+        raw = raw.replace(separator, "")
+    raw = _to_ascii_digits(raw)
+    for point in DECIMAL_POINTS[1:]:
+        raw = raw.replace(point, ".")
+    if not raw or not re.fullmatch(r"\d*\.?\d+|\d+\.?", raw):
+        raise ValueError(f"not a number: {text!r}")
+    decimals = len(raw.partition(".")[2])
+    precision = 0.5 * 10.0**-decimals if decimals else 0.0
+    return ParsedNumber(sign * float(raw), precision)
+
+
+def parse_number_words(text: str) -> float:
+    """Parse a cardinal in words: "twenty-five", "two hundred and ten", "a dozen".
+
+    Raises ``ValueError`` for anything else.
+    """
+    words = [w for w in _WORD_SPLIT.split(text.strip().lower()) if w and w != "and"]
+    if words and words[0] == "a":  # "a dozen", "a hundred": "a" is one, but only there
+        if len(words) < 2 or words[1] not in ("dozen", "hundred", "thousand"):
+            raise ValueError(f"not a number: {text!r}")
+        words = ["one", *words[1:]]
+    if not words:
+        raise ValueError(f"not a number: {text!r}")
+    total, current = 0.0, 0.0
+    for word in words:
+        if word in ONES:
+            current += ONES[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * SCALES[word]
+            current = 0.0
+        else:
+            raise ValueError(f"not a number: {text!r}")
+    return total + current
+
+
+def scale_of(word: str) -> float:
+    """Multiplier of a scale word ("million", "bn", "M"); ``KeyError`` if unknown."""
+    return SCALES[word.lower().rstrip(".")]
+
+
+def parse_number(text: str, scale: str | None = None) -> ParsedNumber:
+    """Parse digits or words, optionally times a scale word.
+
+    A scale word makes the precision half a unit of the last stated digit
+    times the scale: "6 million" is 6e6 ± 5e5, "6.28 million" is ± 5e3.
+    """
+    stripped = text.strip()
+    if any(ch.isdigit() for ch in stripped):
+        number = parse_digits(stripped)
+    else:
+        number = ParsedNumber(parse_number_words(stripped), 0.0)
+    if scale is None:
+        return number
+    factor = scale_of(scale)
+    last_digit = number.precision * 2 if number.precision else 1.0
+    # 15 significant digits drop float noise: 67.1 million is 67100000, not 67099999.99999999
+    value = float(f"{number.value * factor:.15g}")
+    return ParsedNumber(value, float(f"{0.5 * last_digit * factor:.15g}"))
+
+
+def parse_share_words(text: str) -> float:
+    """A share in words as a percentage: "a third" 33.3…, "two-thirds", "half", "one in five".
+
+    Raises ``ValueError`` for anything else.
+    """
+    lowered = text.strip().lower()
+    ratio = _SHARE_IN.fullmatch(lowered)
+    if ratio:
+        part, whole = (parse_number(side).value for side in ratio.groups())
+        if whole == 0:
+            raise ValueError(f"not a share: {text!r}")
+        return 100.0 * part / whole
+    words = [w for w in _WORD_SPLIT.split(lowered) if w]
+    if words == ["half"]:
+        return 50.0
+    if len(words) == 2 and words[1] in _FRACTIONS:
+        count = 1.0 if words[0] in ("a", "an", "one") else parse_number_words(words[0])
+        return 100.0 * count / _FRACTIONS[words[1]]
+    raise ValueError(f"not a share: {text!r}")

@@ -1,0 +1,176 @@
+"""The regular expressions that find quantities in a sentence.
+
+One compiled alternation finds every candidate in a single left-to-right pass
+(dates first, then shares in words, then numbers with their currency, scale
+and unit); ``factcheck.extract.quantities`` reads the named groups. Month names are
+matched case-sensitively ("May" is a month, "may" a verb); unit words are not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from factcheck import units
+from factcheck.extract.dates import MONTH_PATTERN
+from factcheck.extract.numbers import (
+    DIGITS_PATTERN,
+    ONES,
+    SCALE_PATTERN,
+    TENS,
+    WORD_NUMBER_PATTERN,
+)
+from factcheck.sources.dates import MONTHS
+from factcheck.units import Dimension
+
+__all__ = [
+    "ANCHOR",
+    "CANDIDATE",
+    "CLOCK_OR_BYLINE",
+    "FRACTION_WORDS",
+    "LINK_OR_EMAIL",
+    "RANGE_TAIL",
+]
+
+FRACTION_WORDS = (
+    r"halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+)
+
+_NUMBER = rf"(?:[-−]?(?:{DIGITS_PATTERN}))"
+_WORDS = rf"(?i:{WORD_NUMBER_PATTERN}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
+_CURRENCY_PREFIX = (
+    r"(?:U\.S\.\s?\$|(?:US|AU|CA|HK|NZ|MX|[ACSR])\$|[$€£¥₹₩₽₺]"
+    r"|(?:USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|CHF|INR|KRW|SGD|NZD|BRL|MXN|RUB)[\s\u00a0]?"
+    r"|Rs\.?[\s\u00a0]?|Fr\.[\s\u00a0])"
+)
+_SCALE = rf"(?:[\s\u00a0]?(?i:{SCALE_PATTERN})(?![A-Za-z])|(?:k|K|m|M|b|B)(?![A-Za-z]))"
+# Percent signs: ASCII, fullwidth, Arabic, small form variant.
+_PERCENT = r"(?:[\s\u00a0]?[%\uff05\u066a\ufe6a]|[\s\u00a0](?i:per[\s\u00a0]?cent|pct)(?![A-Za-z]))"
+_POINTS = (
+    r"(?:[\s\u00a0\-](?i:percentage[\s\u00a0\-]points?|basis[\s\u00a0\-]points?|bps|pp|ppts?)"
+    r"(?![A-Za-z]))"
+)
+_CURRENCY_WORD = (
+    r"(?:[\s\u00a0](?i:(?:US|U\.S\.|American|Australian|Canadian|Hong[\s\u00a0]Kong|New"
+    r"[\s\u00a0]Zealand|Singapore|British|Swiss)[\s\u00a0])?"
+    r"(?i:dollars?|euros?|pounds?[\s\u00a0]sterling|sterling|yen|yuan|renminbi|rupees?|won"
+    r"|roubles?|rubles?|francs?)(?![A-Za-z])"
+    r"|[\s\u00a0](?:USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|CHF|INR|KRW)(?![A-Za-z]))"
+)
+
+
+def _word_alternation(written: list[str]) -> str:
+    """Words in any case, singular or plural ("mile", "miles", "inches"), spaces flexible."""
+    forms = (re.escape(w).replace(r"\ ", r"[\s\u00a0]") + r"(?:e?s)?" for w in written)
+    return "|".join(forms)
+
+
+_TIME_WORDS = [w for u in units.UNITS if u.dimension is Dimension.TIME for w in u.words]
+_MEASURE_WORDS = [
+    *(w for u in units.UNITS if u.dimension is not Dimension.TIME for w in u.words),
+    *units.CURRENCY_SUBUNITS,
+]
+_DURATION = (
+    rf"(?:[\s\u00a0\-](?i:{_word_alternation(sorted(_TIME_WORDS, key=len, reverse=True))})"
+    r"(?![A-Za-z]))"
+)
+_MEASURE = (
+    rf"(?:[\s\u00a0\-](?i:{_word_alternation(sorted(_MEASURE_WORDS, key=len, reverse=True))})"
+    r"(?![A-Za-z])"
+    rf"|[\s\u00a0]?(?:{'|'.join(re.escape(s) for s in units.unit_symbols())})(?![A-Za-z\d]))"
+)
+_UNIT = (
+    rf"(?:(?P<percent{{i}}>{_PERCENT})|(?P<points{{i}}>{_POINTS})"
+    rf"|(?P<curword{{i}}>{_CURRENCY_WORD})|(?P<duration{{i}}>{_DURATION})"
+    rf"|(?P<measure{{i}}>{_MEASURE}))"
+)
+
+
+def _quantity(index: int) -> str:
+    """A number with its optional currency, scale word and unit; groups suffixed ``index``."""
+    return (
+        rf"(?P<cur{index}>{_CURRENCY_PREFIX})?"
+        rf"(?P<num{index}>{_NUMBER}|{_WORDS})"
+        rf"(?P<scale{index}>{_SCALE})?" + _UNIT.replace("{i}", str(index)) + "?"
+    )
+
+
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_DATE = (
+    rf"(?P<md_month>{MONTH_PATTERN})[\s\u00a0]+(?P<md_day>{_DAY})(?![\d:])"
+    rf"(?:,?[\s\u00a0]+(?P<md_year>\d{{4}})(?!\d))?"
+    rf"|(?P<dm_day>{_DAY})[\s\u00a0]+(?:of[\s\u00a0]+)?(?P<dm_month>{MONTH_PATTERN})"
+    rf"(?:,?[\s\u00a0]+(?P<dm_year>\d{{4}})(?!\d))?"
+    r"|(?P<iso_year>\d{4})(?P<iso_sep>[-/.])(?P<iso_month>[01]?\d)(?P=iso_sep)(?P<iso_day>[0-3]?\d)"
+    r"(?!\d)"
+    r"|(?P<us_month>[01]?\d)/(?P<us_day>[0-3]?\d)/(?P<us_year>\d{4})(?!\d)"
+    rf"|(?P<part>(?i:early|mid|late)[\s\u00a0\-])?(?P<my_month>{MONTH_PATTERN})"
+    r"(?:,?[\s\u00a0]+(?P<my_year>\d{4})(?![\d,]))?"
+)
+_SHARE = (
+    rf"(?P<share>(?i:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s\u00a0\-]"
+    rf"(?:{FRACTION_WORDS})|half)(?![A-Za-z])"
+    rf"|(?:{_NUMBER}|{_WORDS})[\s\u00a0](?i:in|out[\s\u00a0]of)[\s\u00a0](?:{_NUMBER}|{_WORDS})"
+    r"(?![\w%]))"
+)
+_DECADE = r"(?P<decade>(?:1[0-9]|20)\d0)['’]?s(?![A-Za-z\d])"
+
+CANDIDATE = re.compile(rf"(?<![\w.,:/@#&$€£¥])(?:{_DATE}|{_DECADE}|{_SHARE}|{_quantity(1)})")
+"""Every candidate quantity, found left to right without overlaps."""
+
+RANGE_TAIL = re.compile(
+    r"(?P<sep>[\s\u00a0]?[-–—][\s\u00a0]?|[\s\u00a0](?:to|and|through|till|until)[\s\u00a0])"
+    + _quantity(2)
+)
+"""The second end of a range, matched right after the first."""
+
+CLOCK_OR_BYLINE = re.compile(
+    r"(?:[\s\u00a0]?(?i:a\.?m\.?|p\.?m\.?)(?![A-Za-z])|:\d"
+    r"|[\s\u00a0\-](?i:min(?:ute)?s?)[\s\u00a0]+(?i:read|listen))"
+)
+"""What follows a number that is a clock time or a reading time, not a claim."""
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes.
+
+    The regex engine then tries one branch per character instead of every
+    word at every position, which makes the anchor scan several times faster.
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+_ANCHOR_WORDS = [
+    *ONES, *TENS, "hundred", "dozen", "half", "early", "mid", "late",
+    "a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion",
+    "a half", "a third", "a quarter", "a fifth", "a tenth", "an eighth",
+]  # fmt: skip
+_ANCHOR_CAPITALISED = [
+    *(word[0].upper() + word[1:] for word in _ANCHOR_WORDS),
+    *(month.capitalize() for month in MONTHS),
+    "Sept", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "CHF", "INR",
+    "KRW", "SGD", "NZD", "BRL", "MXN", "RUB", "Rs", "Fr", "US$", "U.S.$", "AU$", "CA$",
+    "HK$", "NZ$", "MX$", "A$", "C$", "S$", "R$",
+]  # fmt: skip
+ANCHOR = re.compile(
+    r"(?<![\w.,:/@#&$€£¥])(?:[-−]?\.?\d|[$€£¥₹₩₽₺]|"
+    + _trie(sorted({*_ANCHOR_WORDS, *_ANCHOR_CAPITALISED}))
+    + r"(?![a-z]))"
+)
+"""Where a candidate may start: a digit, a currency sign, a number word or a month."""
+
+LINK_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+\.[\w.\-]+")

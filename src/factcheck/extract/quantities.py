@@ -1,0 +1,354 @@
+"""Find the quantities stated in one sentence: their spans and normalised values.
+
+Each candidate from :data:`factcheck.extract.patterns.CANDIDATE` is read into a
+:class:`Quantity` (kind, value in base units, unit, qualifier, interval), or
+rejected when it is not a claim: clock and reading times, list numbers, parts
+of names and codes ("COVID-19", "Boeing 737", "Phase One"), numbers in links.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import NamedTuple
+
+from factcheck.extract.dates import read_date
+from factcheck.extract.numbers import ParsedNumber, parse_number, parse_share_words
+from factcheck.extract.patterns import (
+    ANCHOR,
+    CANDIDATE,
+    CLOCK_OR_BYLINE,
+    LINK_OR_EMAIL,
+    RANGE_TAIL,
+)
+from factcheck.extract.qualifiers import qualifier_after, qualifier_before
+from factcheck.models import Kind, Qualifier, Quantity
+from factcheck.units import (
+    CURRENCY_PREFIXES,
+    CURRENCY_SUBUNITS,
+    CURRENCY_WORDS,
+    Dimension,
+    read_unit,
+)
+
+__all__ = ["Found", "find_quantities"]
+
+
+class Found(NamedTuple):
+    """A quantity and its span within the sentence."""
+
+    start: int
+    end: int
+    quantity: Quantity
+
+
+class _Reading(NamedTuple):
+    """One end of a quantity as written: number, kind and unit."""
+
+    number: ParsedNumber
+    kind: Kind
+    unit: str
+    words: bool  # written in words ("six"), not digits
+    explicit: bool  # carries a currency, scale or unit of its own
+
+
+_CHANGE_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:from|by|rose|fell|grew|jumped|climbed|dropped|declined|increased|decreased"
+    r"|surged|slid|slumped|soared|rising|falling|raised|lowered|cut|up|down)\s*\Z",
+    re.IGNORECASE,
+)
+_HYPHEN_PREFIX = re.compile(r"(?i:mid|pre|post|early|late|end|then|circa|over|under)-\Z")
+_LABEL_BEFORE = re.compile(r"(?:\b(?:No|Nos|no|Vol|vol|Art|art|Nr|nr)\.?|#)[\s\u00a0]?\Z")
+_NAME_BEFORE = re.compile(r"([A-Za-z][\w\-]*)[\s\u00a0]\Z")
+_FUNCTION_WORDS = frozenset(
+    """In On At By Of For From To Since Until Till Through During Before After About Around
+    Over Under Above Below Some Nearly Almost Roughly Only Just The A An And But Or With
+    Than Up Between Each Every All Another Top Last Next First Only Approximately Exactly
+    Nearly More Less Fewer Least Most Within Across Per Just To Those These Their Its His
+    Her Our Your My Another Of Only Lost Won Raised Spent Paid Cut Added""".split()
+)
+"""Capitalised words that may stand before a figure without making it part of a name."""
+_DATELINE_REST = re.compile(
+    r"[\s\d:,.|/\-–—()]*(?:(?i:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|updated|published|posted"
+    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*[\s\d:,.|/\-–—()]*)*"
+)
+
+
+def _reading(match: re.Match[str], index: int, currency: str | None) -> _Reading | None:
+    """Read number ``index`` (1 or 2) of a candidate; ``None`` if it is not a quantity."""
+    num = match.group(f"num{index}")
+    scale = match.group(f"scale{index}")
+    scale_word = scale.strip() if scale else None
+    if scale_word and scale_word in "mMbB" and currency is None:
+        return None  # "5m" is five metres, "4G" a network: glued letters need a currency
+    words = not any(ch.isdigit() for ch in num)
+    try:
+        number = parse_number(num if num.strip().lower() != "a" else "one", scale_word)
+    except ValueError:
+        return None
+    explicit = bool(scale_word) or currency is not None
+    if match.group(f"percent{index}"):
+        return _Reading(number, Kind.PERCENT, "%", words, True)
+    points = match.group(f"points{index}")
+    if points:
+        if "b" in points.lower():  # basis points are hundredths of a percentage point
+            number = ParsedNumber(number.value / 100, number.precision / 100)
+        return _Reading(number, Kind.PERCENTAGE_POINTS, "pp", words, True)
+    curword = match.group(f"curword{index}")
+    if curword:
+        key = " ".join(curword.lower().split()).rstrip("s")
+        code = CURRENCY_WORDS.get(key) or CURRENCY_WORDS.get(key.split(" ")[-1])
+        return _Reading(number, Kind.MONEY, code or "USD", words, True)
+    if currency is not None:
+        return _Reading(number, Kind.MONEY, currency, words, True)
+    written = match.group(f"duration{index}") or match.group(f"measure{index}")
+    if written:
+        return _measure(number, written, words)
+    return _Reading(number, Kind.COUNT, "", words, explicit)
+
+
+def _measure(number: ParsedNumber, written: str, words: bool) -> _Reading | None:
+    """An amount of a unit of :mod:`factcheck.units`, kept in that unit ("5 cents" is money)."""
+    key = " ".join(written.strip(" \u00a0-").split()).lower()
+    subunit = CURRENCY_SUBUNITS.get(key.removesuffix("s"))
+    if subunit is not None:
+        code, share = subunit
+        # 15 significant digits drop the float noise of a factor such as 0.01
+        scaled = ParsedNumber(
+            float(f"{number.value * share:.15g}"), float(f"{number.precision * share:.15g}")
+        )
+        return _Reading(scaled, Kind.MONEY, code, words, True)
+    unit = read_unit(written)
+    if unit is None:  # defensive: the patterns are generated from the table
+        return None
+    kind = Kind.DURATION if unit.dimension is Dimension.TIME else Kind.COUNT
+    return _Reading(number, kind, unit.symbol, words, True)
+
+
+def _currency(match: re.Match[str], index: int) -> str | None:
+    prefix = match.group(f"cur{index}")
+    return CURRENCY_PREFIXES[" ".join(prefix.split())] if prefix else None
+
+
+def _is_year(reading: _Reading, text: str) -> bool:
+    return (
+        reading.kind is Kind.COUNT
+        and not reading.explicit
+        and not reading.words
+        and len(text) == 4
+        and text.isdigit()
+        and 1000 <= reading.number.value <= 2199
+    )
+
+
+def _interval(
+    value: float, precision: float, qualifier: Qualifier, margin: float
+) -> tuple[float | None, float | None]:
+    if qualifier is Qualifier.EXACT:
+        return value - precision, value + precision
+    if qualifier is Qualifier.APPROXIMATE:
+        half = max(precision, margin * abs(value))
+        return value - half, value + half
+    if qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+        return value, None
+    return None, value
+
+
+def _qualify(text: str, start: int, end: int) -> tuple[Qualifier, int]:
+    """The qualifier around ``text[start:end]`` and the quantity's possibly extended end."""
+    after = qualifier_after(text, end)
+    if after is not None:
+        return after.qualifier, end + (1 if text[end] == "+" else 0)
+    before = qualifier_before(text, start)
+    return (before.qualifier if before else Qualifier.EXACT), end
+
+
+def _share(text: str, match: re.Match[str], margin: float) -> Found | None:
+    written = match.group("share")
+    lowered = written.lower()
+    if lowered == "half":
+        before = text[max(0, match.start() - 8) : match.start()].lower()
+        after = text[match.end() : match.end() + 12].lower()
+        if re.search(r"(?:first|second|other|latter|and an?|and)\s*\Z", before) or re.match(
+            r"[\s\-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|point|dozen)",
+            after,
+        ):
+            return None  # "the first half of 2025", "two and a half", "half an hour"
+    elif not re.search(r"\s(?:in|out\s+of)\s", lowered) and not re.match(
+        r"\s+of\b|\s*[.,;:!?)…]|\s*\Z", text[match.end() :]
+    ):
+        return None  # "a third round" is an ordinal, "a third of" a share
+    try:
+        value = parse_share_words(written)
+    except ValueError:
+        return None
+    if not 0 <= value <= 100:
+        return None
+    qualifier, end = _qualify(text, match.start(), match.end())
+    low, high = _interval(value, 0.0, qualifier, margin)
+    quantity = Quantity(
+        kind=Kind.PERCENT, value=value, unit="%", qualifier=qualifier, low=low, high=high
+    )
+    return Found(match.start(), end, quantity)
+
+
+def _is_name_or_code(text: str, match: re.Match[str], first: _Reading) -> bool:
+    """Whether a bare figure is part of a name or code: "Boeing 737", "F-35", "Phase One"."""
+    start = match.start()
+    num = match.group("num1")
+    if start > 0 and text[start - 1] in "-–":
+        before = text[max(0, start - 8) : start]
+        if re.search(r"[A-Za-z]-\Z", before) and not _HYPHEN_PREFIX.search(before):
+            return True
+    if first.explicit:
+        return False
+    window = text[max(0, start - 24) : start]
+    if _LABEL_BEFORE.search(window):
+        return True
+    if first.words:
+        return num[0].isupper() and start > 0 and text[:start].strip(" \"“‘'(") != ""
+    name = _NAME_BEFORE.search(window)
+    return (
+        name is not None
+        and not _is_year(first, num)
+        and any(ch.isupper() for ch in name.group(1))
+        and name.group(1) not in _FUNCTION_WORDS
+        and first.kind is Kind.COUNT
+    )
+
+
+def _range_end(
+    text: str, match: re.Match[str], first: _Reading
+) -> tuple[re.Match[str], _Reading] | None:
+    """The second end of "five to seven years", "5-7%", "$5-7 billion", "2026–2030"."""
+    tail = RANGE_TAIL.match(text, match.end())
+    if tail is None or (tail.group("cur2") and first.kind is not Kind.MONEY):
+        return None
+    end = tail.end()
+    if end < len(text) and (text[end].isalnum() or text[end] in "$€£¥"):
+        return None
+    inherited = first.unit if first.kind is Kind.MONEY else None
+    second = _reading(tail, 2, _currency(tail, 2) or inherited)
+    if second is None or second.words != first.words or not math.isfinite(second.number.value):
+        return None
+    separator = tail.group("sep").strip()
+    before = text[max(0, match.start() - 40) : match.start()].lower()
+    if separator == "and" and not re.search(r"between\s*\Z", before):
+        return None
+    if separator in ("to", "through", "till", "until") and _CHANGE_BEFORE.search(before):
+        return None  # "from 145% to 30%", "grew by 2 million to 67 million": a change
+    if first.explicit and (first.kind, first.unit) != (second.kind, second.unit):
+        return None
+    low = _low_end(match, tail, first).value
+    if second.number.value <= low:
+        return None  # "won 3-2", "2025-26": not an ascending range
+    return tail, second
+
+
+def _low_end(match: re.Match[str], tail: re.Match[str], first: _Reading) -> ParsedNumber:
+    """The first end, with the scale word written after the second ("$5-7 billion")."""
+    scale = tail.group("scale2")
+    if scale and not match.group("scale1"):
+        return parse_number(match.group("num1"), scale.strip())
+    return first.number
+
+
+def _range(match: re.Match[str], first: _Reading, tail: re.Match[str], second: _Reading) -> Found:
+    """A range: value the midpoint, interval its two ends, unit the one written last."""
+    kind, unit = (second.kind, second.unit) if second.explicit else (first.kind, first.unit)
+    if _is_year(first, match.group("num1")) and _is_year(second, tail.group("num2")):
+        kind, unit = Kind.YEAR, "year"
+    low, high = _low_end(match, tail, first).value, second.number.value
+    quantity = Quantity(
+        kind=kind,
+        value=low / 2 + high / 2,  # never overflows, unlike (low + high) / 2 near the float limit
+        unit=unit,
+        qualifier=Qualifier.RANGE,
+        low=low,
+        high=high,
+    )
+    return Found(match.start(), tail.end(), quantity)
+
+
+def _number(text: str, match: re.Match[str], margin: float) -> Found | None:
+    """A number with its currency, scale and unit, or a range of two."""
+    first = _reading(match, 1, _currency(match, 1))
+    if first is None or not math.isfinite(first.number.value):
+        return None  # more digits than a float holds: no figure to compare, and inf - inf is NaN
+    if CLOCK_OR_BYLINE.match(text, match.end()) or _is_name_or_code(text, match, first):
+        return None
+    ranged = _range_end(text, match, first)
+    if ranged is not None:
+        return _range(match, first, *ranged)
+    end = match.end()
+    if end < len(text) and (text[end].isalnum() or text[end] in "$€£¥"):
+        return None  # glued to letters or another figure: an identifier or a ticker
+    if first.words and first.number.value == 1 and first.kind is Kind.COUNT:
+        return None  # "one of them", "one expert": a determiner, not a figure
+    kind, unit = first.kind, first.unit
+    if _is_year(first, match.group("num1")):
+        kind, unit = Kind.YEAR, "year"
+    qualifier, end = _qualify(text, match.start(), end)
+    value, precision = first.number
+    low, high = _interval(value, precision, qualifier, margin)
+    quantity = Quantity(kind=kind, value=value, unit=unit, qualifier=qualifier, low=low, high=high)
+    return Found(match.start(), end, quantity)
+
+
+def _decade(match: re.Match[str]) -> Found:
+    first = float(match.group("decade"))
+    quantity = Quantity(
+        kind=Kind.YEAR,
+        value=first + 4.5,
+        unit="year",
+        qualifier=Qualifier.RANGE,
+        low=first,
+        high=first + 9,
+    )
+    return Found(match.start(), match.end(), quantity)
+
+
+def find_quantities(text: str, reference: date | None, margin: float) -> Iterator[Found]:
+    """Every quantity stated in the sentence ``text``, left to right, without overlaps."""
+    blocked = (
+        [m.span() for m in LINK_OR_EMAIL.finditer(text)]
+        if ("/" in text or "@" in text or "www." in text)
+        else []
+    )
+    taken = 0
+    for anchor in ANCHOR.finditer(text):
+        if anchor.start() < taken:
+            continue
+        match = CANDIDATE.match(text, anchor.start())
+        if match is None:
+            continue
+        taken = match.end()  # like a left-to-right scan: never reread a candidate's text
+        if blocked and any(s < match.end() and match.start() < e for s, e in blocked):
+            continue
+        found: Found | None
+        if match.group("decade"):
+            found = _decade(match)
+        elif match.group("share"):
+            found = _share(text, match, margin)
+        elif match.group("num1"):
+            found = _number(text, match, margin)
+        else:
+            date_quantity = read_date(text, match, reference)
+            found = None
+            if date_quantity is not None:
+                found = Found(match.start(), match.end(), date_quantity)
+        if found is not None:
+            taken = found.end
+            yield found
+
+
+def is_dateline(text: str, found: list[Found]) -> bool:
+    """Whether a sentence is only a date and time (a byline or dateline), not a claim."""
+    if not found or any(f.quantity.kind not in (Kind.DATE, Kind.YEAR) for f in found):
+        return False
+    starts = [0, *(f.end for f in found)]
+    ends = [*(f.start for f in found), len(text)]
+    rest = "".join(text[a:b] for a, b in zip(starts, ends, strict=True))
+    return _DATELINE_REST.fullmatch(rest) is not None

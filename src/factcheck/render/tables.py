@@ -1,0 +1,89 @@
+"""The report as pandas DataFrames: claims, sources, clusters, findings.
+
+Built from the published document, so the tables, the CSV and the JSON share
+one ordering and one set of column names. pandas is imported on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from factcheck.models import Report
+from factcheck.render.document import ClaimDoc, SourceDoc, to_document
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["claims_frame", "clusters_frame", "findings_frame", "sources_frame"]
+
+_FINDING_COLUMNS = (
+    "cluster_id",
+    "verdict",
+    "kind",
+    "subject",
+    "values",
+    "claims",
+    "sources",
+    "relative_gap",
+    "cross_source",
+    "explanation",
+)
+
+
+def claims_frame(report: Report) -> pd.DataFrame:
+    """One row per claim, in source order, with its cluster id and verdict."""
+    import pandas as pd
+
+    rows = [claim.model_dump(mode="json") for claim in to_document(report).claims]
+    return pd.DataFrame(rows, columns=list(ClaimDoc.model_fields))
+
+
+def sources_frame(report: Report) -> pd.DataFrame:
+    """One row per source: id, title, date, url, path, format, number of claims."""
+    import pandas as pd
+
+    rows = [source.model_dump(mode="json") for source in to_document(report).sources]
+    return pd.DataFrame(rows, columns=list(SourceDoc.model_fields))
+
+
+def clusters_frame(report: Report) -> pd.DataFrame:
+    """One row per cluster of two or more claims: id, verdict, kind, subject, size."""
+    import pandas as pd
+
+    rows = [
+        {
+            "id": cluster.id,
+            "verdict": cluster.verdict.value,
+            "kind": cluster.kind.value,
+            "subject": cluster.subject,
+            "claims": len(cluster.claims),
+            "sources": len({claim.source for claim in cluster.claims}),
+            "explanation": cluster.explanation,
+        }
+        for cluster in to_document(report).clusters
+    ]
+    columns = ["id", "verdict", "kind", "subject", "claims", "sources", "explanation"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def findings_frame(report: Report) -> pd.DataFrame:
+    """One row per finding, conflicts first: the values side by side and the gap."""
+    import pandas as pd
+
+    doc = to_document(report)
+    rows = [
+        {
+            "cluster_id": finding.cluster_id,
+            "verdict": finding.verdict.value,
+            "kind": finding.kind.value,
+            "subject": finding.subject,
+            "values": " vs ".join(claim.display for claim in finding.claims),
+            "claims": len(finding.claims),
+            "sources": len({claim.source for claim in finding.claims}),
+            "relative_gap": finding.relative_gap,
+            "cross_source": finding.cross_source,
+            "explanation": finding.explanation,
+        }
+        for finding in [*doc.conflicts, *doc.agreements]
+    ]
+    return pd.DataFrame(rows, columns=list(_FINDING_COLUMNS))

@@ -1,0 +1,43 @@
+"""The calendar every part of factcheck reads: month names and ISO 8601 dates.
+
+One month table (names and abbreviations, lower case) and one reader of ISO 8601
+dates and date-times, shared by the metadata readers here (HTML, Markdown front
+matter, JSON Lines, datelines) and by extraction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+__all__ = ["MONTHS", "month_number", "parse_iso_date"]
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+"""Month number by lower-case name or abbreviation."""
+
+
+def month_number(name: str) -> int:
+    """Month number of a name or abbreviation ("Sept." -> 9); ``KeyError`` if unknown."""
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def parse_iso_date(text: str) -> date | None:
+    """The date of an ISO 8601 date or date-time ("2025-10-12", "2025-10-12T08:00Z").
+
+    A value that is not one as a whole is read by its first ten characters; None
+    when those are no date either.
+    """
+    value = text.strip()
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None

