@@ -44,6 +44,22 @@ def test_star_import_gives_exactly_all() -> None:
     assert set(namespace) - {"__builtins__"} == set(factcheck.__all__)
 
 
+def test_check_is_the_old_name_of_report() -> None:
+    assert factcheck.check is factcheck.report
+    assert "check" in factcheck.__all__
+
+
+def test_old_import_paths_that_docs_name_keep_working() -> None:
+    from factcheck.extract import extract_claims, split_sentences
+    from factcheck.factsheet import load_factsheet
+    from factcheck.sources import load_sources
+
+    assert factcheck.extract_claims is extract_claims
+    assert factcheck.split_sentences is split_sentences
+    assert factcheck.load_factsheet is load_factsheet
+    assert factcheck.load_sources is load_sources
+
+
 def test_unknown_attribute_raises_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no_such_name"):
         factcheck.no_such_name  # noqa: B018

@@ -5,13 +5,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from factcheck.crosscheck.embed import SentenceTransformerEmbedder
+from factcheck.crosscheck.embed import (
+    EMBEDDERS,
+    SentenceTransformerEmbedder,
+    make_embedder,
+    weights_digest,
+)
 from factcheck.errors import EmbeddingError
-from factcheck.settings import DEFAULT_MODEL
+from factcheck.settings import DEFAULT_MODEL, Settings
 
 
 def test_constructing_loads_nothing() -> None:
@@ -119,3 +125,31 @@ def test_unloadable_model_is_one_line_embedding_error(model: str) -> None:
     message = str(caught.value)
     assert model in message
     assert "\n" not in message
+
+
+def test_the_cache_identity_includes_a_digest_of_the_weights(tmp_path: Path) -> None:
+    folder = tmp_path / "model"
+    (folder / "1_Pooling").mkdir(parents=True)
+    weights = folder / "model.safetensors"
+    weights.write_bytes(b"weights, version one")
+    (folder / "config.json").write_text("{}")
+    first = SentenceTransformerEmbedder(str(folder)).name
+    assert first.startswith(f"{folder.resolve()}@sha256:")
+    assert SentenceTransformerEmbedder(str(folder)).name == first
+    weights.write_bytes(b"weights, version two")  # retrained behind the same folder
+    assert SentenceTransformerEmbedder(str(folder)).name != first
+    assert weights_digest(str(tmp_path / "missing")) is None
+
+
+def test_backends_come_from_a_registry(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from factcheck.crosscheck.cache import CachedEmbedder, get_embedder
+    from tests.doubles import HashingEmbedder
+
+    monkeypatch.setitem(EMBEDDERS, "hashing", lambda settings: HashingEmbedder())
+    bare = make_embedder(Settings(), "hashing")
+    assert isinstance(bare, HashingEmbedder)
+    cached = get_embedder(Settings(cache_dir=tmp_path), "hashing")
+    assert isinstance(cached, CachedEmbedder)
+    assert cached.name == bare.name
+    with pytest.raises(EmbeddingError, match="unknown embedding backend 'onnx'"):
+        make_embedder(Settings(), "onnx")

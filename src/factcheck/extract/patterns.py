@@ -43,7 +43,7 @@ _CURRENCY_PREFIX = (
     r"|(?:USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|CHF|INR|KRW|SGD|NZD|BRL|MXN|RUB)[\s\u00a0]?"
     r"|Rs\.?[\s\u00a0]?|Fr\.[\s\u00a0])"
 )
-_SCALE = rf"(?:[\s\u00a0]?(?i:{SCALE_PATTERN})(?![A-Za-z])|(?:k|K|m|M|b|B)(?![A-Za-z]))"
+_SCALE = rf"(?:[\s\u00a0]?(?i:{SCALE_PATTERN})(?![A-Za-z])|(?:k|K|m|M|b|B)(?![A-Za-z\d²³]))"
 # Percent signs: ASCII, fullwidth, Arabic, small form variant.
 _PERCENT = r"(?:[\s\u00a0]?[%\uff05\u066a\ufe6a]|[\s\u00a0](?i:per[\s\u00a0]?cent|pct)(?![A-Za-z]))"
 _POINTS = (
