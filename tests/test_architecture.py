@@ -26,42 +26,17 @@ FOUNDATION = {
 }
 """Modules every layer may import; they import nothing of factcheck but each other."""
 
+_STAGES = {"foundation", "models", "sources", "extract"}
 ALLOWED: dict[str, set[str]] = {
     "foundation": {"foundation"},
     "models": {"factcheck.errors", "factcheck.units"},
     "sources": {"foundation", "models", "sources"},
-    "extract": {"foundation", "models", "sources", "extract"},
+    "extract": _STAGES,
     "render": {"foundation", "models", "render"},
-    "crosscheck": {
-        "foundation",
-        "models",
-        "sources",
-        "extract",
-        "crosscheck",
-        "factcheck.render.display",  # the wording of explanations
-        "factcheck.render",  # the package of render.display (imported with it)
-    },
-    "factsheet": {
-        "foundation",
-        "models",
-        "sources",
-        "extract",
-        "crosscheck",
-        "render",
-        "factsheet",
-        "root",  # __version__ in SARIF
-    },
-    "cli": {
-        "foundation",
-        "models",
-        "sources",
-        "extract",
-        "crosscheck",
-        "render",
-        "factsheet",
-        "cli",
-        "root",
-    },
+    # render.display words the explanations; its package comes with it
+    "crosscheck": _STAGES | {"crosscheck", "factcheck.render.display", "factcheck.render"},
+    "factsheet": _STAGES | {"crosscheck", "render", "factsheet", "root"},  # root: __version__
+    "cli": _STAGES | {"crosscheck", "render", "factsheet", "cli", "root"},
     "root": {"cli"},  # factcheck/__init__ loads its exports lazily; __main__ runs the CLI
 }
 """Layer -> what its modules may import: layer names, or single modules by full name."""

@@ -12,7 +12,6 @@ from factcheck.cli import main
 from factcheck.crosscheck import pipeline
 from factcheck.models import Report
 from factcheck.settings import Settings
-from tests.doubles import HashingEmbedder
 from tests.report_samples import sample_report
 
 
@@ -178,16 +177,11 @@ def test_progress_is_silent_when_stderr_is_not_a_terminal(
     assert "\x1b" not in err
 
 
+@pytest.mark.usefixtures("hashing_model")
 def test_real_pipeline_end_to_end(
-    corpus: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The whole command on the real pipeline, with the test embedder instead of the model."""
-    monkeypatch.setattr(
-        "factcheck.crosscheck.cache.get_embedder", lambda settings: HashingEmbedder()
-    )
     target = tmp_path / "report.csv"
     args = ["report", str(corpus), "--format", "csv", "-o", str(target), "-q", "--no-cache"]
     assert _run(args) == 0

@@ -219,16 +219,14 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     return (code if isinstance(code, int) else 0), out, err
 
 
-def test_cli_check_under_github_actions(
+@pytest.mark.usefixtures("hashing_model")
+def test_cli_validate_under_github_actions(
     hostile: tuple[Path, Path],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """The whole command: table and annotations on stdout, JUnit on disk, exit 1, no crash."""
-    monkeypatch.setattr(
-        "factcheck.crosscheck.cache.get_embedder", lambda settings: HashingEmbedder()
-    )
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     sheet, sources = hostile
     junit = tmp_path / "junit.xml"

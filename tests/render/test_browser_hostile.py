@@ -316,13 +316,9 @@ def test_chart_svg_has_no_active_content(report: Report) -> None:
     assert any("&lt;script&gt;window.__pwned=1&lt;/script&gt;, line 1" in svg for svg in labels)
 
 
-def test_cli_report_of_the_hostile_folder(
-    browser: Browser, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("hashing_model")
+def test_cli_report_of_the_hostile_folder(browser: Browser, corpus: Path, tmp_path: Path) -> None:
     """`factcheck report DIR --format html -o FILE --model PAYLOAD`, the test embedder standing in."""
-    monkeypatch.setattr(
-        "factcheck.crosscheck.cache.get_embedder", lambda settings: HashingEmbedder()
-    )
     target = tmp_path / "cli.html"
     args = ["report", str(corpus), "--format", "html", "-o", str(target), "-q", "--no-cache"]
     with pytest.raises(SystemExit) as exited:

@@ -193,7 +193,7 @@ def make_embedder(settings: Settings, backend: str = DEFAULT_BACKEND) -> Embedde
     return factory(settings)
 
 
-# A process loads each model once: a library user calling check() repeatedly, or the
+# A process loads each model once: a library user calling report() repeatedly, or the
 # test suite, would otherwise pay the load (seconds) on every call.
 @functools.lru_cache(maxsize=2)
 def _load_model(model: str) -> SentenceTransformer:
