@@ -111,13 +111,32 @@ def _locate(report: Report, gold: GoldClaim) -> Claim | None:
         raise SystemExit(f"{gold.source}: quote not found: {gold.quote!r}")
     best: tuple[int, Claim] | None = None
     for claim in report.claims:
-        if Path(claim.source).name != gold.source:
+        if Path(claim.source).name == gold.source:
+            candidates = spans
+        elif gold.source in {Path(c).name for c in claim.copies}:
+            # A copy's claims are folded into the first source that states the sentence:
+            # the gold mention is found at the same place in that sentence.
+            candidates = _spans_in_copy(claim, gold)
+        else:
             continue
-        for start, end in spans:
+        for start, end in candidates:
             overlap = min(end, claim.citation.end) - max(start, claim.citation.start)
             if overlap > 0 and (best is None or overlap > best[0]):
                 best = (overlap, claim)
     return best[1] if best else None
+
+
+def _spans_in_copy(claim: Claim, gold: GoldClaim) -> list[tuple[int, int]]:
+    """Where the gold mention would lie in ``claim``'s source, had the copy been kept."""
+    citation = claim.citation
+    offset = gold.quote.find(gold.mention)
+    return [
+        (
+            citation.sentence_start + m.start() + offset,
+            citation.sentence_start + m.start() + offset + len(gold.mention),
+        )
+        for m in re.finditer(re.escape(gold.quote), citation.sentence)
+    ]
 
 
 def _flagged_pairs(report: Report) -> Iterator[tuple[Claim, Claim]]:

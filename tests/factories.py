@@ -39,7 +39,7 @@ def claim(
     start = text.index(number_text)
     end = start + len(number_text)
     sent = Sentence(source=source, start=offset, end=len(text), text=sentence, line=offset + 1)
-    frame, context = describe(sentence, (start - offset, end - offset), q.kind)
+    frame, context = describe(sentence, (start - offset, end - offset), q.kind, quantity=q)
     return Claim(
         id=Claim.make_id(source, start, end),
         quantity=q,

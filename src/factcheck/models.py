@@ -164,6 +164,18 @@ class Frame(_Frozen):
     subject: str = Field(description="The phrase that says what is measured.")
     time: str | None = Field(default=None, description="The time the claim refers to, if given.")
     modality: Modality = Modality.STATED
+    measure: str | None = Field(
+        default=None, description="What is measured, by canonical name: 'deaths', 'share'."
+    )
+    entity: str | None = Field(
+        default=None, description="Who or what it is measured of: the nearest proper name."
+    )
+    period: str | None = Field(
+        default=None, description="The period the figure refers to: '2023', '2023-Q4', 'FY'."
+    )
+    attribution: str | None = Field(
+        default=None, description="Who the figure is credited to ('according to IDC')."
+    )
 
 
 class Claim(_Frozen):
@@ -177,6 +189,11 @@ class Claim(_Frozen):
         description="The claim's clause with its own quantity masked: what is embedded."
     )
     occurrences: int = Field(default=1, description="How often its sentence repeats in the source.")
+    copies: tuple[str, ...] = Field(
+        default=(),
+        description="Other sources that state this claim's sentence word for word (wire copy, "
+        "syndication): one piece of evidence, counted, not compared again.",
+    )
 
     @property
     def source(self) -> str:
@@ -208,8 +225,13 @@ class ClaimRecord(_Frozen):
     subject: str
     time: str | None
     modality: Modality
+    measure: str | None
+    entity: str | None
+    period: str | None
+    attribution: str | None
     year_inferred: bool
     occurrences: int
+    copies: tuple[str, ...]
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimRecord:
@@ -231,14 +253,20 @@ class ClaimRecord(_Frozen):
             subject=f.subject,
             time=f.time,
             modality=f.modality,
+            measure=f.measure,
+            entity=f.entity,
+            period=f.period,
+            attribution=f.attribution,
             year_inferred=q.year_inferred,
             occurrences=claim.occurrences,
+            copies=claim.copies,
         )
 
 
 class Verdict(StrEnum):
     AGREE = "agree"
     CONFLICT = "conflict"
+    CHANGED = "changed"  # a running figure (a toll, a tally) that moved between reports
 
 
 class Cluster(_Frozen):

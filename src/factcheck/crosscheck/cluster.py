@@ -6,20 +6,25 @@ Evidence, cheapest first:
    of one dimension, from :mod:`factcheck.units`);
 2. nearest neighbours by cosine similarity of the masked clause contexts,
    searched within each block in chunks, so cost and memory stay bounded;
-3. frame: claims from one sentence state different facts; times and
+3. frame: claims from one sentence state different facts; the measure, entity and
+   period read from the text (:mod:`factcheck.extract.aspects`), times and
    modalities (stated, forecast, threatened) must be compatible;
 4. lexical evidence on the measured subject (rapidfuzz).
 
 Costs are asymmetric: wrongly grouping two claims whose values agree costs
 little, wrongly grouping two whose values differ raises a false conflict. So a
-pair whose intervals agree needs less similarity than a pair whose intervals
-conflict, and clusters grow greedily (strongest pair first) only while every
-conflicting pair inside them has the strong evidence on its own.
+pair whose intervals agree needs compatible frames and similar contexts, while a
+pair whose intervals conflict needs frames that *pin* one fact: the same named
+measure of the same entity, periods that fit, contexts that are not a minimal pair
+("wheat sales" against "nickel sales"), and two different sources. Embedding
+similarity stays evidence, never the decision. Clusters grow greedily (strongest
+pair first) only while every conflicting pair inside them has that evidence.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,17 +33,22 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz
 
 from factcheck.crosscheck.compare import Interval, compatible, gap_between, interval_of
+from factcheck.extract.aspects import (
+    contrastive,
+    entities_compatible,
+    measures_compatible,
+    period_year,
+    periods_compatible,
+)
 from factcheck.extract.frame import context_words, modalities_compatible, times_compatible
 from factcheck.models import Claim, Cluster, Kind
 from factcheck.settings import Settings
 from factcheck.units import dimension_key
 
-__all__ = ["PairEvidence", "cluster_claims", "pair_evidence"]
+__all__ = ["PairEvidence", "cluster_claims", "heading", "pair_evidence"]
 
 AGREE_MARGIN = 0.12
 """How much less similarity a pair whose values agree needs than the threshold."""
-MIN_SUBJECT_MATCH = 0.5
-"""Lexical overlap of the subjects a conflicting pair needs (0..1)."""
 MIN_AGREE_SUBJECT = 0.1
 """Some lexical overlap even agreeing pairs need: similar phrasing alone is not one fact."""
 NEARBY_CHARS = 800
@@ -48,6 +58,11 @@ much less similarity again."""
 MIN_CONTENT_WORDS = 2
 """Claims with fewer content words in their context are never matched: nothing says what
 they measure."""
+MIN_SUBJECT_MATCH = 0.5
+"""Lexical overlap of the subjects a conflicting pair without named entities needs (0..1)."""
+PINNED_MARGIN = 0.15
+"""How much less context similarity a pair whose frames pin one fact needs than the threshold,
+when its values differ: the frame is the stronger evidence."""
 MAX_CLUSTER = 64
 _CHUNK_CELLS = 16_000_000  # similarities computed at a time (64 MB of float32)
 _UNDATED_KINDS = (Kind.DATE, Kind.YEAR)
@@ -62,12 +77,20 @@ class PairEvidence:
     gap: float
     frame_ok: bool
     nearby: bool = False
+    pinned: bool = False
+    """The frames name one measure of one entity, the sources differ, no word swapped."""
+    named: bool = False
+    """Both frames name their entity (a pinned pair without names needs more similarity)."""
+    bounded: bool = True
+    """At least one of the two values is bounded on both sides: it pins the fact."""
 
     def links(self, settings: Settings) -> bool:
         """Enough evidence to put the pair in one cluster."""
         if not self.frame_ok:
             return False
         if self.gap <= settings.tolerance:
+            if not self.bounded:
+                return False  # "more than 6,000" and "at least 4,645" agree about nothing
             margin = AGREE_MARGIN + (NEARBY_MARGIN if self.nearby else 0.0)
             return (
                 self.similarity >= settings.similarity_threshold - margin
@@ -77,9 +100,13 @@ class PairEvidence:
 
     def strong(self, settings: Settings) -> bool:
         """Enough evidence to call the pair one fact even though their values differ."""
+        if not (self.frame_ok and self.pinned):
+            return False
+        if self.named:
+            return self.similarity >= settings.similarity_threshold - PINNED_MARGIN
+        # "Global shipments" has no name: the contexts themselves must read alike.
         return (
-            self.frame_ok
-            and self.similarity >= settings.similarity_threshold
+            self.similarity >= settings.similarity_threshold
             and self.subject_match >= MIN_SUBJECT_MATCH
         )
 
@@ -106,27 +133,50 @@ def _frame_compatible(a: Claim, b: Claim) -> bool:
     return not _same_sentence(a, b) and _frames_agree(a, b)
 
 
-FrameKey = tuple[Kind, str, str | None, str]
+FrameKey = tuple[Kind, str, str | None, str, str | None, str | None, str | None]
 
 
 def _frame_key(claim: Claim) -> FrameKey:
     """Everything :func:`_frames_agree` reads: claims with equal keys agree alike."""
+    frame = claim.frame
     return (
         claim.quantity.kind,
         claim.quantity.unit,
-        claim.frame.time,
-        claim.frame.modality.value,
+        frame.time,
+        frame.modality.value,
+        frame.measure,
+        frame.entity,
+        frame.period,
     )
 
 
 def _frames_agree(a: Claim, b: Claim) -> bool:
+    """Whether two claims' frames can describe one fact (a value-blind test)."""
     if not compatible(a.quantity, b.quantity):
         return False
     if a.quantity.kind in _UNDATED_KINDS:
         # A date is when something happens; the modality of the event does not change it.
         return True
-    return times_compatible(a.frame.time, b.frame.time) and modalities_compatible(
-        a.frame.modality, b.frame.modality
+    fa, fb = a.frame, b.frame
+    # Entities read without a parser are noisy ("Trump" said it, "U.S." imposes it): they
+    # keep conflicting values apart (see _pins_one_fact), never agreeing ones.
+    return (
+        measures_compatible(fa.measure, fb.measure, strict=False)
+        and periods_compatible(fa.period, fb.period)
+        and times_compatible(fa.time, fb.time)
+        and modalities_compatible(fa.modality, fb.modality)
+    )
+
+
+def _pins_one_fact(a: Claim, b: Claim, current_year: int | None) -> bool:
+    """Whether two claims' frames name one fact clearly enough to set values against it."""
+    fa, fb = a.frame, b.frame
+    return (
+        a.source != b.source
+        and measures_compatible(fa.measure, fb.measure, strict=True)
+        and entities_compatible(fa.entity, fb.entity, strict=True)
+        and periods_compatible(fa.period, fb.period, strict=True, current=current_year)
+        and not contrastive(a.context, b.context)
     )
 
 
@@ -162,19 +212,33 @@ def pair_evidence(
     similarity: float,
     prepared: tuple[Prepared, Prepared] | None = None,
     frame_ok: bool | None = None,
+    current_year: int | None = None,
 ) -> PairEvidence:
-    """All the evidence on one pair of claims, given their context similarity."""
+    """All the evidence on one pair of claims, given their context similarity.
+
+    ``current_year`` is the story's own time: a year named by one claim only, long
+    before it, marks an old figure.
+    """
     frame_ok = _frame_compatible(a, b) if frame_ok is None else frame_ok
     if not frame_ok:
         return PairEvidence(similarity, 0.0, float("inf"), frame_ok=False)
     prepared_a, prepared_b = prepared or (prepare(a), prepare(b))
+    gap = gap_between(prepared_a[1], prepared_b[1])
     return PairEvidence(
         similarity=similarity,
         subject_match=_subject_match(prepared_a, prepared_b),
-        gap=gap_between(prepared_a[1], prepared_b[1]),
+        gap=gap,
         frame_ok=True,
         nearby=a.source == b.source and abs(a.citation.start - b.citation.start) <= NEARBY_CHARS,
+        # Only asked when the values differ: the minimal-pair test costs a word alignment.
+        pinned=gap > 0 and _pins_one_fact(a, b, current_year),
+        named=a.frame.entity is not None and b.frame.entity is not None,
+        bounded=_bounded(prepared_a[1]) or _bounded(prepared_b[1]),
     )
+
+
+def _bounded(interval: Interval) -> bool:
+    return math.isfinite(interval.low) and math.isfinite(interval.high)
 
 
 class _Pairs:
@@ -192,9 +256,15 @@ class _Pairs:
             return True
         return self.evidence(i, j).strong(settings)
 
-    def __init__(self, claims: Sequence[Claim], vectors: NDArray[np.float32]) -> None:
+    def __init__(
+        self, claims: Sequence[Claim], vectors: NDArray[np.float32], settings: Settings
+    ) -> None:
         self.claims = claims
         self.vectors = vectors
+        years = [y for c in claims if (y := period_year(c.frame.period)) is not None]
+        if settings.reference_date is not None:
+            years.append(settings.reference_date.year)
+        self.current_year = max(years, default=None)
         self.prepared = [prepare(c) for c in claims]
         self._cache: dict[tuple[int, int], PairEvidence] = {}
         # Frames agree or not by a few fields; runs have few distinct combinations.
@@ -232,6 +302,7 @@ class _Pairs:
                 similarity,
                 (self.prepared[i], self.prepared[j]),
                 self.frames_ok(i, j),
+                self.current_year,
             )
             self._cache[key] = found
         return found
@@ -259,6 +330,30 @@ def _neighbour_pairs(
     return pairs
 
 
+def _most_common(values: list[str]) -> str | None:
+    return max(sorted(set(values)), key=values.count) if values else None
+
+
+def heading(members: Sequence[Claim]) -> str:
+    """What a cluster is about, from its frames: "apple shipments, 2023-Q4".
+
+    Entity, measure and period where the frames name them; the most common subject
+    phrase where they name no measure.
+    """
+    frames = [c.frame for c in members]
+    measure = _most_common([f.measure for f in frames if f.measure])
+    if measure is None:
+        return _most_common([f.subject for f in frames if f.subject]) or ""
+    head, _, base = measure.partition(":")
+    words = [
+        _most_common([f.entity for f in frames if f.entity]),
+        f"{base} {head}" if base else head,
+    ]
+    title = " ".join(w for w in words if w)
+    period = _most_common([f.period for f in frames if f.period])
+    return f"{title}, {period}" if period else title
+
+
 def _cluster_id(claim_ids: Sequence[str]) -> str:
     digest = hashlib.sha1("\x00".join(sorted(claim_ids)).encode()).hexdigest()
     return f"k{digest[:12]}"
@@ -275,7 +370,7 @@ def cluster_claims(
     settings = settings or Settings()
     if len(claims) != len(vectors):
         raise ValueError(f"{len(claims)} claims but {len(vectors)} vectors")
-    pairs = _Pairs(claims, vectors)
+    pairs = _Pairs(claims, vectors, settings)
     blocks: dict[tuple[str, str], list[int]] = {}
     for index, claim in enumerate(claims):
         if len(pairs.prepared[index][0]) >= MIN_CONTENT_WORDS:
@@ -302,12 +397,11 @@ def cluster_claims(
             continue
         ordered = sorted(members, key=lambda m: (claims[m].source, claims[m].citation.start))
         claim_ids = tuple(claims[m].id for m in ordered)
-        subjects = [claims[m].frame.subject for m in ordered if claims[m].frame.subject]
         clusters.append(
             Cluster(
                 id=_cluster_id(claim_ids),
                 kind=claims[ordered[0]].quantity.kind,
-                subject=max(sorted(set(subjects)), key=subjects.count) if subjects else "",
+                subject=heading([claims[m] for m in ordered]),
                 claim_ids=claim_ids,
             )
         )

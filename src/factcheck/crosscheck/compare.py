@@ -16,13 +16,14 @@ its last non-zero digit, at most its second significant digit: "9,900 acres" is
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import combinations
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
+from factcheck.extract.aspects import RUNNING_MEASURES
 from factcheck.models import Claim, Cluster, Finding, Kind, Qualifier, Quantity, Verdict
 from factcheck.render.display import format_amount, format_quantity
 from factcheck.settings import Settings
@@ -150,6 +151,9 @@ class Interval(NamedTuple):
     unit: str = ""
     loose_low: float = -math.inf  # the interval as read across units (see axis_interval)
     loose_high: float = math.inf
+    written: tuple[float, float, float] | None = None
+    """For an exact figure: the value and the half-open span [low, high) of values that
+    round to it at the precision it was written with (see :func:`gap_between`)."""
 
 
 def interval_of(quantity: Quantity) -> Interval:
@@ -170,7 +174,39 @@ def interval_of(quantity: Quantity) -> Interval:
         quantity.unit,
         loose_low,
         loose_high,
+        _written(quantity),
     )
+
+
+def _written(quantity: Quantity) -> tuple[float, float, float] | None:
+    if quantity.kind is Kind.DATE or quantity.qualifier is not Qualifier.EXACT:
+        return None
+    value = float(quantity.value)
+    low, high = _bounds(quantity, loose=False)
+    if low == high and value.is_integer():
+        # A whole number is read to its units digit: 20 covers 19.5 up to 20.5. Its
+        # trailing zeros may or may not be rounding, so they widen nothing here.
+        low, high = value - 0.5, value + 0.5
+    return to_base(value, quantity.unit), to_base(low, quantity.unit), to_base(high, quantity.unit)
+
+
+def _at_written_precision(a: Interval, b: Interval) -> float | None:
+    """The gap between two exact figures compared at the coarser precision written.
+
+    The finer figure is rounded as the coarser one was: 20.1% rounds to 20% (they agree),
+    8.5% rounds to 9%, not 8% (they do not). None when either figure is not exact.
+    """
+    if a.written is None or b.written is None:
+        return None
+    coarse, fine = (a, b) if a.written[2] - a.written[1] >= b.written[2] - b.written[1] else (b, a)
+    assert coarse.written is not None
+    assert fine.written is not None
+    _, low, high = coarse.written
+    value = fine.written[0]
+    if low <= value < high or low == high == value:
+        return 0.0
+    # The upper end is open: a value just on it rounds up, away from the coarse figure.
+    return max(low - value, value - high, math.ulp(high))
 
 
 def gap_between(a: Interval, b: Interval) -> float:
@@ -180,7 +216,8 @@ def gap_between(a: Interval, b: Interval) -> float:
     elif a.unit != b.unit:
         gap = max(0.0, max(a.loose_low, b.loose_low) - min(a.loose_high, b.loose_high))
     else:
-        gap = max(0.0, max(a.low, b.low) - min(a.high, b.high))
+        written = _at_written_precision(a, b)
+        gap = max(0.0, max(a.low, b.low) - min(a.high, b.high)) if written is None else written
     if gap == 0.0:
         return 0.0
     magnitude = max(a.magnitude, b.magnitude)
@@ -272,14 +309,28 @@ def _finding(cluster: Cluster, members: Sequence[Claim], settings: Settings) -> 
         cross = len({c.source for c in members if c.id in involved}) > 1
     else:
         cross = len(sources) > 1
-    verdict = Verdict.CONFLICT if conflicting else Verdict.AGREE
+    measure = _most_common(c.frame.measure for c in members)
+    if not conflicting:
+        verdict = Verdict.AGREE
+    elif measure is not None and measure.partition(":")[0] in RUNNING_MEASURES:
+        verdict = Verdict.CHANGED
+    else:
+        verdict = Verdict.CONFLICT
     if worst is None:
         explanation = "a single claim"
     elif verdict is Verdict.AGREE:
         values = sorted({format_quantity(c.quantity) for c in members})
         explanation = f"{' / '.join(values)}: the ranges overlap"
+    elif verdict is Verdict.CHANGED:
+        explanation = (
+            f"{worst.explanation}; {measure} is a running figure, so a later report may "
+            "give more: changed over time, not a contradiction"
+        )
     else:
-        explanation = worst.explanation
+        explanation = f"{worst.explanation}; {_why_one_fact(members)}"
+        rivals = _rivals(ordered, conflicting)
+        if rivals:
+            explanation += f"; rival figures: {rivals}"
     return Finding(
         cluster_id=cluster.id,
         verdict=verdict,
@@ -289,6 +340,43 @@ def _finding(cluster: Cluster, members: Sequence[Claim], settings: Settings) -> 
         cross_source=cross,
         explanation=explanation,
     )
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    named = [v for v in values if v is not None]
+    return max(sorted(set(named)), key=named.count) if named else None
+
+
+def _why_one_fact(members: Sequence[Claim]) -> str:
+    """Why the claims are one fact: the frame parts they share."""
+    parts = []
+    measure = _most_common(c.frame.measure for c in members)
+    entity = _most_common(c.frame.entity for c in members)
+    period = _most_common(c.frame.period for c in members)
+    if measure:
+        parts.append(f"the same measure ({measure})")
+    if entity:
+        parts.append(f"of {entity}")
+    if period:
+        parts.append(f"for {period}")
+    return "one fact: " + " ".join(parts) if parts else "one fact by their wording"
+
+
+def _rivals(ordered: Sequence[Claim], conflicting: Sequence[tuple[str, str]]) -> str:
+    """Attributed figures set against each other: "80.5 million (IDC) vs 78.1 million (Canalys)"."""
+    by_id = {c.id: c for c in ordered}
+    for a_id, b_id in conflicting:
+        a, b = by_id[a_id], by_id[b_id]
+        if (
+            a.frame.attribution
+            and b.frame.attribution
+            and a.frame.attribution != b.frame.attribution
+        ):
+            return (
+                f"{format_quantity(a.quantity)} ({a.frame.attribution}) vs "
+                f"{format_quantity(b.quantity)} ({b.frame.attribution})"
+            )
+    return ""
 
 
 def compare_clusters(

@@ -1,6 +1,6 @@
 """The one place that knows the stage order: :func:`report` runs the whole cross-check.
 
-sources -> sentences -> claims -> embeddings -> clusters -> findings -> report
+sources -> sentences -> claims -> (copies collapsed) -> embeddings -> clusters -> findings
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import numpy as np
 
 from factcheck.crosscheck.cluster import cluster_claims
 from factcheck.crosscheck.compare import compare_clusters
+from factcheck.crosscheck.copies import collapse_copies
 from factcheck.extract import iter_claims
 from factcheck.models import Claim, Report, Source
 from factcheck.progress import NullProgress, Progress
@@ -74,7 +75,7 @@ def report(
     settings = settings or Settings()
     progress = progress or NullProgress()
     loaded = as_sources(sources)
-    found = extract_all(loaded, settings, progress=progress)
+    found = collapse_copies(extract_all(loaded, settings, progress=progress))
     if embedder is None:
         from factcheck.crosscheck.cache import get_embedder
 
@@ -87,9 +88,10 @@ def report(
     )
     progress.advance(len(found))
     progress.finish()
-    clusters = cluster_claims(found, vectors, settings)
-    findings = compare_clusters(clusters, found, settings)
+    # The run's reference date (the latest publication) tells old figures from current ones.
     used = reference_date_for(loaded, settings)
+    clusters = cluster_claims(found, vectors, used)
+    findings = compare_clusters(clusters, found, used)
     return Report(
         sources=tuple(loaded),
         claims=tuple(found),

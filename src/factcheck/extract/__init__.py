@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from factcheck.extract.aspects import lowercase_words
 from factcheck.extract.frame import describe
 from factcheck.extract.quantities import Found, find_quantities, is_dateline
 from factcheck.extract.segment import collapse_whitespace, iter_sentences, split_sentences
@@ -31,14 +32,21 @@ _SEGMENT_TWICE_ABOVE = 4_000_000  # characters
 
 
 def _claims_of(
-    source: Source, sentence: Sentence, reference: date | None, margin: float
+    source: Source,
+    sentence: Sentence,
+    reference: date | None,
+    margin: float,
+    lowercase: frozenset[str],
 ) -> list[Claim]:
     found: list[Found] = list(find_quantities(sentence.text, reference, margin))
     if not found or is_dateline(sentence.text, found):
         return []
     claims = []
     for item in found:
-        frame, context = describe(sentence.text, (item.start, item.end), item.quantity.kind)
+        span = (item.start, item.end)
+        frame, context = describe(
+            sentence.text, span, item.quantity.kind, quantity=item.quantity, lowercase=lowercase
+        )
         start, end = sentence.start + item.start, sentence.start + item.end
         claims.append(
             Claim(
@@ -83,6 +91,8 @@ def iter_claims(text_or_source: str | Source, settings: Settings | None = None) 
     else:
         keyed = [(_digest(s.text), s) for s in iter_sentences(source)]
         counts = Counter(key for key, _ in keyed)
+    # Which words the source writes in lower case tells its names from ordinary words.
+    lowercase = lowercase_words(source.text)
     seen: set[bytes] = set()
     for key, sentence in keyed:
         if key in seen:
@@ -90,7 +100,7 @@ def iter_claims(text_or_source: str | Source, settings: Settings | None = None) 
         seen.add(key)
         if counts[key] > 1:
             sentence = sentence.model_copy(update={"occurrences": counts[key]})
-        yield from _claims_of(source, sentence, reference, settings.approximate_margin)
+        yield from _claims_of(source, sentence, reference, settings.approximate_margin, lowercase)
 
 
 def extract_claims(text_or_source: str | Source, settings: Settings | None = None) -> list[Claim]:

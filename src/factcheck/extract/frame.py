@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.models import Frame, Kind, Modality
+from factcheck.extract.aspects import aspects, quantity_class
+from factcheck.models import Frame, Kind, Modality, Quantity
 from factcheck.sources.dates import MONTHS
 
 __all__ = ["MASK", "context_words", "describe", "modalities_compatible", "times_compatible"]
@@ -169,13 +170,26 @@ def _with_head(
     return f"{text[:head_end]} {clause}" if head_end else clause
 
 
-def describe(sentence: str, span: tuple[int, int], kind: Kind) -> tuple[Frame, str]:
+def describe(
+    sentence: str,
+    span: tuple[int, int],
+    kind: Kind,
+    *,
+    quantity: Quantity | None = None,
+    lowercase: frozenset[str] = frozenset(),
+) -> tuple[Frame, str]:
     """Frame and masked clause context of the quantity at ``span`` (offsets in ``sentence``).
+
+    The frame's measure, entity, period and attribution come from
+    :func:`factcheck.extract.aspects.aspects`; ``quantity`` (its unit says what it can
+    measure) and ``lowercase`` (the source's lower-case words, which tell its names from
+    ordinary words) sharpen them.
 
     The sentence's other quantities stay in the context as written (they are part of
     what the clause says); a time phrase is never taken from inside the quantity itself.
     """
     start, end = span
+    original, original_span = sentence, span
     if len(sentence) > _WINDOW_ABOVE:
         # A clause never reaches further than this; tokenising only the window keeps a
         # sentence with thousands of numbers linear instead of quadratic.
@@ -217,8 +231,25 @@ def describe(sentence: str, span: tuple[int, int], kind: Kind) -> tuple[Frame, s
             time = _normalise_time(match.group())
             break
     subject = _subject(before, after)
-    frame = Frame(subject=subject, time=time, modality=_modality(own_before, own_after, time))
+    parts = aspects(
+        original,
+        original_span,
+        quantity_class(quantity) if quantity is not None else _CLASS_OF_KIND.get(kind, kind.value),
+        lowercase,
+    )
+    frame = Frame(
+        subject=subject,
+        time=time,
+        modality=_modality(own_before, own_after, time),
+        measure=parts.measure,
+        entity=parts.entity,
+        period=parts.period,
+        attribution=parts.attribution,
+    )
     return frame, context
+
+
+_CLASS_OF_KIND = {Kind.PERCENT: "percent", Kind.PERCENTAGE_POINTS: "percent", Kind.MONEY: "money"}
 
 
 _MODAL_GROUP = {
