@@ -267,7 +267,7 @@ def unit_symbols() -> list[str]:
 
 def read_unit(written: str) -> Unit | None:
     """The unit a written name stands for: "km", "Kilometres", "sq  km", "inches", "°C"."""
-    text = " ".join(written.strip(" \u00a0-").split())
+    text = " ".join(written.strip().strip("-").split())
     if text in _BY_NAME:
         return _BY_NAME[text]
     lower = text.lower()

@@ -137,7 +137,9 @@ def _narrow_part(span: DateSpan, part: str | None) -> DateSpan:
     if not part or span.low.startswith("--"):
         return span
     prefix, last = span.low[:8], int(span.high[8:])
-    bounds = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[part.strip(" -").lower()]
+    bounds = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[
+        part.strip().strip("-").strip().lower()
+    ]
     return span._replace(low=f"{prefix}{bounds[0]:02d}", high=f"{prefix}{bounds[1]:02d}")
 
 

@@ -32,14 +32,15 @@ __all__ = [
 MINUS_SIGNS = "-\u2212\u2012\u2013"
 """Hyphen-minus, minus sign, figure dash, en dash: all read as a sign before a number."""
 
-GROUP_SEPARATORS = ",\u00a0\u202f\u2009\u066c\uff0c'"
-"""Comma, no-break, narrow no-break and thin spaces, Arabic and fullwidth commas, apostrophe."""
+GROUP_SEPARATORS = ",\u00a0\u202f\u2009\u2007\u200a\u066c\uff0c'"
+"""Comma, typesetters' spaces (no-break, narrow no-break, thin, figure, hair), Arabic and
+fullwidth commas, apostrophe."""
 
 DECIMAL_POINTS = ".\u066b\uff0e"
 """Full stop, Arabic decimal separator, fullwidth full stop."""
 
 DIGITS_PATTERN = (
-    r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u066c\uff0c]\d{3})+(?!\d)|\d+)"
+    r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u2007\u200a\u066c\uff0c]\d{3})+(?!\d)|\d+)"
     r"(?:[.\u066b\uff0e]\d+)?(?![.\u066b\uff0e]\d)|[.\u066b\uff0e]\d+"
 )
 """A decimal number written in digits of any script, with any of :data:`DECIMAL_POINTS`."""

@@ -111,7 +111,7 @@ def _reading(match: re.Match[str], index: int, currency: str | None) -> _Reading
 
 def _measure(number: ParsedNumber, written: str, words: bool) -> _Reading | None:
     """An amount of a unit of :mod:`factcheck.units`, kept in that unit ("5 cents" is money)."""
-    key = " ".join(written.strip(" \u00a0-").split()).lower()
+    key = " ".join(written.strip().strip("-").split()).lower()
     subunit = CURRENCY_SUBUNITS.get(key.removesuffix("s"))
     if subunit is not None:
         code, share = subunit
