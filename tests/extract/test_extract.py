@@ -418,3 +418,55 @@ def test_the_first_figure_of_a_change_takes_the_unit_written_after_the_second(
 )
 def test_verbs_that_state_bounds(text: str, qualifier: Qualifier) -> None:
     assert only(text).quantity.qualifier is qualifier
+
+
+MAY_2025 = Settings(reference_date=date(2025, 5, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "low", "high"),
+    [
+        ("The vote is on 11/20.", "11/20", "2024-11-20", "2024-11-20", "2024-11-20"),
+        ("Results came on 22/04.", "22/04", "2025-04-22", "2025-04-22", "2025-04-22"),
+        ("The deal closed 05-Aug-2016.", "05-Aug-2016", "2016-08-05", "2016-08-05", "2016-08-05"),
+        ("It closed 2014-08-03.", "2014-08-03", "2014-08-03", "2014-08-03", "2014-08-03"),
+        ("Bonds fall due Dec. 31, 1994, it said.", "Dec. 31, 1994", "1994-12-31", None, None),
+        ("It closed on the 18th.", "18th", "2025-04-18", None, None),
+        ("It opened on the second of August.", "second of August", "2024-08-02", None, None),
+        ("It opened May twenty-nine.", "May twenty-nine", "2024-05-29", None, None),
+        ("It will open May twenty-nine.", "May twenty-nine", "2025-05-29", None, None),
+        ("Sales in Q4 2023 rose.", "Q4 2023", "2023-Q4", "2023-10-01", "2023-12-31"),
+        ("Sales in Q3 '23 rose.", "Q3 '23", "2023-Q3", "2023-07-01", "2023-09-30"),
+        ("Weak sales in H1 2024.", "H1 2024", "2024-H1", "2024-01-01", "2024-06-30"),
+        ("FY2024 sales rose.", "FY2024", "FY2024", "2023-02-01", "2025-03-31"),
+        (
+            "In the first quarter of 2024 sales rose.",
+            "first quarter of 2024",
+            "2024-Q1",
+            "2024-01-01",
+            "2024-03-31",
+        ),
+        ("The storm struck on Sept. 20.", "Sept. 20", "2024-09-20", None, None),
+        ("The vote will be on Sept. 20.", "Sept. 20", "2025-09-20", None, None),
+    ],
+)
+def test_dates_as_written(
+    text: str, quote: str, value: str, low: str | None, high: str | None
+) -> None:
+    claims = [c for c in extract_claims(text, MAY_2025) if c.citation.quote == quote]
+    assert len(claims) == 1, [c.citation.quote for c in extract_claims(text, MAY_2025)]
+    quantity = claims[0].quantity
+    assert (quantity.kind, quantity.value) == (Kind.DATE, value)
+    assert (quantity.low, quantity.high) == (low or value, high or value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The 27th floor burned.", "Open 24/7 since then.", "Tickets for the 25th anniversary."],
+)
+def test_ordinals_and_idioms_are_not_dates(text: str) -> None:
+    assert [c for c in extract_claims(text, MAY_2025) if c.quantity.kind is Kind.DATE] == []
+
+
+def test_a_fraction_outside_a_date_context_stays_a_fraction() -> None:
+    assert only("It is 3/4 done.", MAY_2025).quantity.value == 0.75

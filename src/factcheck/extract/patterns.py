@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from factcheck import units
-from factcheck.extract.dates import MONTH_PATTERN
+from factcheck.extract.dates import DAY_WORD_PATTERN, MONTH_PATTERN
 from factcheck.extract.numbers import (
     DIGITS_PATTERN,
     ONES,
@@ -109,11 +109,18 @@ def _quantity(index: int) -> str:
 
 
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_WORD = rf"(?i:{DAY_WORD_PATTERN})"
 _DATE = (
-    rf"(?P<md_month>{MONTH_PATTERN})[\s\u00a0]+(?P<md_day>{_DAY})(?![\d:])"
-    rf"(?:,?[\s\u00a0]+(?P<md_year>\d{{4}})(?!\d))?"
-    rf"|(?P<dm_day>{_DAY})[\s\u00a0]+(?:of[\s\u00a0]+)?(?P<dm_month>{MONTH_PATTERN})"
-    rf"(?:,?[\s\u00a0]+(?P<dm_year>\d{{4}})(?!\d))?"
+    rf"(?P<md_month>{MONTH_PATTERN})(?:[\s\u00a0]+(?:the[\s\u00a0]+)?|[-/])"
+    rf"(?P<md_day>{_DAY}(?![\d:])|{_DAY_WORD}(?![\w\-]))"
+    rf"(?:(?:,?[\s\u00a0]+(?:of[\s\u00a0]+)?|-)(?P<md_year>\d{{4}})(?!\d))?"
+    rf"|(?P<dm_day>{_DAY}|{_DAY_WORD})(?:[\s\u00a0]+(?:of[\s\u00a0]+)?|-)"
+    rf"(?P<dm_month>{MONTH_PATTERN})(?:(?:,?[\s\u00a0]+|-)(?P<dm_year>\d{{4}})(?!\d))?"
+    r"|(?P<quarter>Q[1-4]|H[12])[\s\u00a0]*(?P<quarter_year>\d{4}|['’]\d\d)(?!\d)"
+    r"|(?P<fiscal>FY)[\s\u00a0]?(?P<fiscal_year>\d{4}|['’]?\d\d)(?![\d\-/])"
+    r"|(?P<quarter_word>(?i:first|second|third|fourth))[\s\u00a0\-](?i:quarter)"
+    r"(?:[\s\u00a0]+of|,)?[\s\u00a0]+(?P<quarter_word_year>\d{4})(?!\d)"
+    r"|(?P<nth_day>[0-3]?\d(?:st|nd|rd|th))(?=[\s\u00a0]*(?:[.,;:!?)]|\Z|and\b|or\b))"
     r"|(?P<iso_year>\d{4})(?P<iso_sep>[-/.])(?P<iso_month>[01]?\d)(?P=iso_sep)(?P<iso_day>[0-3]?\d)"
     r"(?!\d)"
     r"|(?P<us_month>[01]?\d)/(?P<us_day>[0-3]?\d)/(?P<us_year>\d{4})(?!\d)"
@@ -179,6 +186,9 @@ def _trie(words: list[str]) -> str:
 
 _ANCHOR_WORDS = [
     *ONES, *TENS, "hundred", "dozen", "half", "early", "mid", "late", "minus", "negative",
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
     "a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion",
     "a half", "a third", "a quarter", "a fifth", "a tenth", "an eighth",
 ]  # fmt: skip
@@ -188,7 +198,7 @@ _ANCHOR_CAPITALISED = [
     "Sept", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "CHF", "INR",
     "KRW", "SGD", "NZD", "BRL", "MXN", "RUB", "Rs", "Fr", "US$", "U.S.$", "AU$", "CA$",
     "HK$", "NZ$", "MX$", "A$", "C$", "S$", "R$", "US $", "AU $", "CA $", "HK $", "NZ $",
-    "MX $", "ZAR", "SEK", "NOK", "DKK", "PLN", "TRY",
+    "MX $", "ZAR", "SEK", "NOK", "DKK", "PLN", "TRY", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY",
 ]  # fmt: skip
 ANCHOR = re.compile(
     r"(?<![\w.,:/@#&$€£¥])(?:[-−]?\.?\d|[$€£¥₹₩₽₺]|"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
-from factcheck.extract.dates import read_date
+from factcheck.extract.dates import numeric_day_month, read_date
 from factcheck.extract.numbers import ParsedNumber, parse_number, parse_share_words
 from factcheck.extract.patterns import (
     ANCHOR,
@@ -323,8 +323,26 @@ def _range(match: re.Match[str], first: _Reading, tail: re.Match[str], second: _
     return Found(match.start(), tail.end(), quantity)
 
 
-def _number(text: str, match: re.Match[str], margin: float) -> Found | None:
+_DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def _number(
+    text: str, match: re.Match[str], margin: float, reference: date | None = None
+) -> Found | None:
     """A number with its currency, scale and unit, or a range of two."""
+    slash = _DAY_MONTH.fullmatch(match.group("num1"))
+    if slash is not None and match.end() == match.end("num1"):
+        span = numeric_day_month(text, match.start(), int(slash[1]), int(slash[2]), reference)
+        if span is not None:
+            quantity = Quantity(
+                kind=Kind.DATE,
+                value=span.value,
+                unit="date",
+                low=span.low,
+                high=span.high,
+                year_inferred=span.year_inferred,
+            )
+            return Found(match.start(), match.end(), quantity)
     first = _reading(match, 1, _currency(match, 1))
     if first is None or not math.isfinite(first.number.value):
         return None  # more digits than a float holds: no figure to compare, and inf - inf is NaN
@@ -425,9 +443,9 @@ def _scan(text: str, reference: date | None, margin: float) -> Iterator[Found]:
             if number is not None and (found is None or number.end() > match.end()):
                 # "half a million", "1,400 in 1974": a number, not a share in words
                 taken = number.end()
-                found = _number(text, number, margin) or found
+                found = _number(text, number, margin, reference) or found
         elif match.group("num1"):
-            found = _number(text, match, margin)
+            found = _number(text, match, margin, reference)
         else:
             date_quantity = read_date(text, match, reference)
             found = None
