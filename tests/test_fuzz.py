@@ -164,7 +164,8 @@ _DIGITS = (
 _FRAGMENTS = [
     # separators, spaces, breaks
     " ", "  ", "\n", "\n\n", "\r\n", "\t", ". ", ", ", "; ", ": ", "\u00a0", "\u2009", "\u202f",
-    "\u200b", "\x00", "\ufeff", "\u2028", "\x85",
+    "\u200b", "\x00", "\ufeff", "\u2028", "\x85", "\u2007", "\u200a", "\u2009days",
+    "\u202fdays", "\u00a0%", "\u2009million", "\u202fkm", "\u2009000", "\u2007000",
     # signs and dashes
     "-", "–", "—", "‒", "−", "‐", "+", "±", "~", "≈", "<", ">", "≥", "≤", ".", ",", "'", "’",
     # percent and currency
@@ -209,8 +210,13 @@ _NUMBERISH_PIECE = st.one_of(
     _FORMATTED_NUMBER,
     st.text(max_size=3),
 )
+_TYPESETTERS_SPACES = st.sampled_from(["\u2009", "\u202f", "\u00a0", "\u2007", "\u200a"])
+"""Thin, narrow no-break, no-break, figure and hair spaces: how real pages set "90 days"."""
 NUMBERISH_TEXT = st.one_of(
     st.lists(_NUMBERISH_PIECE, max_size=40).map("".join),
+    st.tuples(st.lists(_NUMBERISH_PIECE, max_size=40).map("".join), _TYPESETTERS_SPACES).map(
+        lambda pair: pair[0].replace(" ", pair[1])
+    ),
     st.tuples(
         st.lists(_NUMBERISH_PIECE, max_size=10).map("".join),
         _LONG_DIGIT_RUN,

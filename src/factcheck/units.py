@@ -59,6 +59,7 @@ class Dimension(StrEnum):
     TEMPERATURE = "temperature"  # base: kelvin
     DATA = "data"  # base: byte (decimal prefixes: 1 kB = 1000 B)
     DEGREE = "degree"  # "degrees" of no named scale (angle or temperature): only with each other
+    MULTIPLE = "multiple"  # "70 times", "3-fold": how many times another amount
 
 
 @dataclass(frozen=True)
@@ -179,20 +180,29 @@ UNITS: tuple[Unit, ...] = (
     Unit("MB", Dimension.DATA, 1e6, words=("megabyte",), symbols=("MB",), plural="MB"),
     Unit("GB", Dimension.DATA, 1e9, words=("gigabyte",), symbols=("GB",), plural="GB"),
     Unit("TB", Dimension.DATA, 1e12, words=("terabyte",), symbols=("TB",), plural="TB"),
+    # multiples: "70 times higher", "a 3-fold rise"
+    Unit("×", Dimension.MULTIPLE, 1.0, words=("times", "fold"), plural="×"),
 )
 """Every unit extraction reads, with its conversion to its dimension's base unit."""
 
 SCALES: dict[str, float] = {
+    "dozen": 12,
+    "dozens": 12,
     "hundred": 1e2,
     "thousand": 1e3,
     "k": 1e3,
     "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
     "million": 1e6,
     "mn": 1e6,
     "mln": 1e6,
     "mil": 1e6,
     "m": 1e6,
     "crore": 1e7,
+    "crores": 1e7,
+    "lakh crore": 1e12,
+    "g": 1e9,
     "billion": 1e9,
     "bn": 1e9,
     "bln": 1e9,
@@ -202,8 +212,8 @@ SCALES: dict[str, float] = {
     "trn": 1e12,
     "tr": 1e12,
 }
-"""Scale words by lower-case spelling: "6 million", "$6bn", "Rs 5 crore". Words of one
-letter are read only glued to the number ("$6m"), the others after a space too."""
+"""Scale words by lower-case spelling: "6 million", "$6bn", "Rs 5 crore", "3 dozen". Words of
+one letter are read only glued to the number ("$6m", "10G"), the others after a space too."""
 
 SCALE_NAMES: tuple[tuple[float, str], ...] = (
     (1e12, "trillion"),
@@ -220,7 +230,9 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "MX$": "MXN", "MXN": "MXN", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
     "¥": "JPY", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "₹": "INR", "INR": "INR",
     "Rs": "INR", "Rs.": "INR", "₩": "KRW", "KRW": "KRW", "₽": "RUB", "RUB": "RUB",
-    "₺": "TRY", "CHF": "CHF", "Fr.": "CHF",
+    "₺": "TRY", "CHF": "CHF", "Fr.": "CHF", "US $": "USD", "AU $": "AUD", "CA $": "CAD",
+    "HK $": "HKD", "NZ $": "NZD", "MX $": "MXN", "ZAR": "ZAR", "SEK": "SEK", "NOK": "NOK",
+    "DKK": "DKK", "PLN": "PLN", "TRY": "TRY",
 }  # fmt: skip
 """ISO 4217 code by the symbol or code written before the number."""
 
@@ -233,12 +245,19 @@ CURRENCY_WORDS: dict[str, str] = {
     "rupee": "INR", "won": "KRW", "ruble": "RUB", "rouble": "RUB", "swiss franc": "CHF",
     "franc": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
     "rmb": "CNY", "aud": "AUD", "cad": "CAD", "hkd": "HKD", "chf": "CHF", "inr": "INR",
-    "krw": "KRW",
+    "krw": "KRW", "sgd": "SGD", "nzd": "NZD", "brl": "BRL", "mxn": "MXN", "rub": "RUB",
+    "zar": "ZAR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "try": "TRY",
 }  # fmt: skip
 """ISO 4217 code by the (singular, lower-case) currency word written after the number."""
 
-CURRENCY_SUBUNITS: dict[str, tuple[str, float]] = {"cent": ("USD", 0.01)}
-"""Currency and its share by the (singular) word of a subunit: "35 cents" is $0.35."""
+CURRENCY_SUBUNITS: dict[str, tuple[str, float]] = {
+    "cent": ("USD", 0.01),
+    "pence": ("GBP", 0.01),
+    "penny": ("GBP", 0.01),
+    "pennie": ("GBP", 0.01),  # "pennies"
+}
+"""Currency and its share by the (singular) word of a subunit: "35 cents" is $0.35, "470
+pence" £4.70."""
 
 CURRENCY_SYMBOLS: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 """The sign display writes before an amount; other currencies are written by code."""
@@ -267,7 +286,7 @@ def unit_symbols() -> list[str]:
 
 def read_unit(written: str) -> Unit | None:
     """The unit a written name stands for: "km", "Kilometres", "sq  km", "inches", "°C"."""
-    text = " ".join(written.strip(" \u00a0-").split())
+    text = " ".join(written.strip().strip("-").split())
     if text in _BY_NAME:
         return _BY_NAME[text]
     lower = text.lower()

@@ -301,3 +301,172 @@ def test_citation_and_id() -> None:
 def test_several_quantities_in_one_sentence() -> None:
     text = "Attackers stole $12.17 million from more than 15,200 victims in August, a 72% jump."
     assert quotes(text) == ["$12.17 million", "15,200", "August", "72%"]
+
+
+# ------------------------------------------------- English as written (issue 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind", "value", "unit"),
+    [
+        ("It is 3/4 done.", "3/4", Kind.COUNT, 0.75, ""),
+        ("He ran 2 1/4 miles.", "2 1/4 miles", Kind.COUNT, 2.25, "mi"),
+        ("The index moved -4/5.", "-4/5", Kind.COUNT, -0.8, ""),
+        ("They walked one and a half miles.", "one and a half miles", Kind.COUNT, 1.5, "mi"),
+        (
+            "It took five and a quarter hours.",
+            "five and a quarter hours",
+            Kind.DURATION,
+            5.25,
+            "hour",
+        ),
+        ("They baked half a dozen cakes.", "half a dozen", Kind.COUNT, 6, ""),
+        ("They baked 3 dozen cakes.", "3 dozen", Kind.COUNT, 36, ""),
+        ("It had a hundred thousand fans.", "a hundred thousand", Kind.COUNT, 1e5, ""),
+        ("The index rose two point five points.", "two point five", Kind.COUNT, 2.5, ""),
+        ("Half a million people came.", "Half a million", Kind.COUNT, 5e5, ""),
+        ("A quarter of a million people came.", "A quarter of a million", Kind.COUNT, 2.5e5, ""),
+        ("We sold one and a half million units.", "one and a half million", Kind.COUNT, 1.5e6, ""),
+        ("The sample held 1e10 cells.", "1e10", Kind.COUNT, 1e10, ""),
+        ("It holds 1.2 x 10^9 bytes.", "1.2 x 10^9 bytes", Kind.COUNT, 1.2e9, "B"),
+        ("It holds 1.2×10⁹ bytes.", "1.2×10⁹ bytes", Kind.COUNT, 1.2e9, "B"),
+        ("We have 2.33k fans.", "2.33k", Kind.COUNT, 2330, ""),
+        ("They raised 1.2b in bonds.", "1.2b", Kind.COUNT, 1.2e9, ""),
+        ("The link carries 10G.", "10G", Kind.COUNT, 1e10, ""),
+        ("It reaches 1.2m people.", "1.2m", Kind.COUNT, 1.2e6, ""),
+        ("The state spent Rs 5 lakh crore.", "Rs 5 lakh crore", Kind.MONEY, 5e12, "INR"),
+        ("The film earned 3 crore rupees.", "3 crore rupees", Kind.MONEY, 3e7, "INR"),
+        ("The bill was 20 lakh.", "20 lakh", Kind.COUNT, 2e6, ""),
+        ("It cost 115USD.", "115USD", Kind.MONEY, 115, "USD"),
+        ("It cost USD50.", "USD50", Kind.MONEY, 50, "USD"),
+        ("It cost NZ$15.", "NZ$15", Kind.MONEY, 15, "NZD"),
+        ("It cost $ 139 billion.", "$ 139 billion", Kind.MONEY, 139e9, "USD"),
+        ("It cost US $150 million.", "US $150 million", Kind.MONEY, 150e6, "USD"),
+        ("They paid 30 MUSD.", "30 MUSD", Kind.MONEY, 30e6, "USD"),
+        ("They paid 120 MEUR.", "120 MEUR", Kind.MONEY, 120e6, "EUR"),
+        ("It cost 3 dollars 50 cents.", "3 dollars 50 cents", Kind.MONEY, 3.5, "USD"),
+        ("The bid was 470 pence a share.", "470 pence", Kind.MONEY, 4.7, "GBP"),
+        ("Shares fell one penny.", "one penny", Kind.MONEY, 0.01, "GBP"),
+        ("Its one-yen bid failed.", "one-yen", Kind.MONEY, 1, "JPY"),
+        ("It is 70 times higher.", "70 times", Kind.COUNT, 70, "×"),
+        ("It rose 3-fold.", "3-fold", Kind.COUNT, 3, "×"),
+        ("There were 14.3 deaths per 1,000 people.", "14.3", Kind.COUNT, 14.3, "per 1000"),
+        ("There were 14.3 deaths per 1000 people.", "14.3", Kind.COUNT, 14.3, "per 1000"),
+    ],
+)
+def test_english_as_written(text: str, quote: str, kind: Kind, value: float, unit: str) -> None:
+    claims = [c for c in extract_claims(text, REFERENCE) if c.citation.quote == quote]
+    assert len(claims) == 1, quotes(text)
+    quantity = claims[0].quantity
+    assert (quantity.kind, quantity.unit) == (kind, unit)
+    assert quantity.value == pytest.approx(value, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quake struck at 0830 UTC.",
+        "The polls close at 4:30 pm.",
+        "It ended at 3:05 p.m. sharp.",
+        "The 4G network went down.",
+        "The wall is 5m high.",
+    ],
+)
+def test_times_and_networks_are_not_quantities(text: str) -> None:
+    assert quotes(text) == []
+
+
+def test_a_count_and_a_year_are_never_a_share() -> None:
+    claims = extract_claims("The storm killed more than 1,400 in 1974.", REFERENCE)
+    assert [(c.citation.quote, c.quantity.kind) for c in claims] == [
+        ("1,400", Kind.COUNT),
+        ("1974", Kind.YEAR),
+    ]
+    assert claims[0].quantity.qualifier is Qualifier.MORE_THAN
+
+
+def test_the_denominator_of_a_rate_is_neither_a_claim_nor_a_year() -> None:
+    assert quotes("There were 14.3 deaths per 1000 people.") == ["14.3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "unit"),
+    [
+        ("Unemployment fell from 21.7 to 19.4 percent.", "21.7", "19.4 percent", "%"),
+        ("The rate went from 2 to 3 percentage points.", "2", "3 percentage points", "pp"),
+        ("The price rose from 5 to 7 dollars.", "5", "7 dollars", "USD"),
+    ],
+)
+def test_the_first_figure_of_a_change_takes_the_unit_written_after_the_second(
+    text: str, first: str, second: str, unit: str
+) -> None:
+    claims = extract_claims(text, REFERENCE)
+    assert [c.citation.quote for c in claims] == [first, second]
+    assert {c.quantity.unit for c in claims} == {unit}
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Deaths exceeded 5,000.", Qualifier.MORE_THAN),
+        ("The toll could top 1,000.", Qualifier.MORE_THAN),
+        ("Sales surpassed 300 units.", Qualifier.MORE_THAN),
+        ("Revenue topped $5 million.", Qualifier.MORE_THAN),
+        ("Fewer than 20 came.", Qualifier.LESS_THAN),
+        ("The top 10 firms agreed.", Qualifier.EXACT),
+    ],
+)
+def test_verbs_that_state_bounds(text: str, qualifier: Qualifier) -> None:
+    assert only(text).quantity.qualifier is qualifier
+
+
+MAY_2025 = Settings(reference_date=date(2025, 5, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "low", "high"),
+    [
+        ("The vote is on 11/20.", "11/20", "2024-11-20", "2024-11-20", "2024-11-20"),
+        ("Results came on 22/04.", "22/04", "2025-04-22", "2025-04-22", "2025-04-22"),
+        ("The deal closed 05-Aug-2016.", "05-Aug-2016", "2016-08-05", "2016-08-05", "2016-08-05"),
+        ("It closed 2014-08-03.", "2014-08-03", "2014-08-03", "2014-08-03", "2014-08-03"),
+        ("Bonds fall due Dec. 31, 1994, it said.", "Dec. 31, 1994", "1994-12-31", None, None),
+        ("It closed on the 18th.", "18th", "2025-04-18", None, None),
+        ("It opened on the second of August.", "second of August", "2024-08-02", None, None),
+        ("It opened May twenty-nine.", "May twenty-nine", "2024-05-29", None, None),
+        ("It will open May twenty-nine.", "May twenty-nine", "2025-05-29", None, None),
+        ("Sales in Q4 2023 rose.", "Q4 2023", "2023-Q4", "2023-10-01", "2023-12-31"),
+        ("Sales in Q3 '23 rose.", "Q3 '23", "2023-Q3", "2023-07-01", "2023-09-30"),
+        ("Weak sales in H1 2024.", "H1 2024", "2024-H1", "2024-01-01", "2024-06-30"),
+        ("FY2024 sales rose.", "FY2024", "FY2024", "2023-02-01", "2025-03-31"),
+        (
+            "In the first quarter of 2024 sales rose.",
+            "first quarter of 2024",
+            "2024-Q1",
+            "2024-01-01",
+            "2024-03-31",
+        ),
+        ("The storm struck on Sept. 20.", "Sept. 20", "2024-09-20", None, None),
+        ("The vote will be on Sept. 20.", "Sept. 20", "2025-09-20", None, None),
+    ],
+)
+def test_dates_as_written(
+    text: str, quote: str, value: str, low: str | None, high: str | None
+) -> None:
+    claims = [c for c in extract_claims(text, MAY_2025) if c.citation.quote == quote]
+    assert len(claims) == 1, [c.citation.quote for c in extract_claims(text, MAY_2025)]
+    quantity = claims[0].quantity
+    assert (quantity.kind, quantity.value) == (Kind.DATE, value)
+    assert (quantity.low, quantity.high) == (low or value, high or value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The 27th floor burned.", "Open 24/7 since then.", "Tickets for the 25th anniversary."],
+)
+def test_ordinals_and_idioms_are_not_dates(text: str) -> None:
+    assert [c for c in extract_claims(text, MAY_2025) if c.quantity.kind is Kind.DATE] == []
+
+
+def test_a_fraction_outside_a_date_context_stays_a_fraction() -> None:
+    assert only("It is 3/4 done.", MAY_2025).quantity.value == 0.75

@@ -172,3 +172,44 @@ def test_scale_words_round_trip(figure: int, scale: str) -> None:
     )
     text, _, word = format_number(value, scale=scale).partition(" ")
     assert parse_number(text, word).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "scale", "value"),
+    [
+        ("3/4", None, 0.75),
+        ("2  1/4", None, 2.25),
+        ("-4/5", None, -0.8),
+        ("1e10", None, 1e10),
+        ("-12e-1", None, -1.2),
+        ("1.2 x 10^9", None, 1.2e9),
+        ("1.2×10⁹", None, 1.2e9),
+        ("one and a half", None, 1.5),
+        ("five and a quarter", None, 5.25),
+        ("one hundred and three and two thirds", None, 103 + 2 / 3),
+        ("two point five", None, 2.5),
+        ("two hundred point seventy-one", None, 200.71),
+        ("minus one", None, -1),
+        ("three dozens", None, 36),
+        ("half a", "million", 5e5),
+        ("a quarter of a", "million", 2.5e5),
+        ("one and a half", "million", 1.5e6),
+        ("3", "dozen", 36),
+        ("5", "lakh", 5e5),
+        ("2", "crore", 2e7),
+        ("5", "lakh crore", 5e12),
+    ],
+)
+def test_fractions_worded_and_scientific_forms(text: str, scale: str | None, value: float) -> None:
+    assert parse_number(text, scale).value == pytest.approx(value, rel=1e-12)
+
+
+def test_a_dozen_is_exact_and_a_fraction_of_a_million_states_a_tenth() -> None:
+    assert parse_number("3", "dozen").precision == 0
+    assert parse_number("one and a half", "million").precision == pytest.approx(5e4)
+
+
+@pytest.mark.parametrize("text", ["1/0", "3e999"])
+def test_impossible_fractions_and_exponents_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match=r"not a number|out of range"):
+        parse_number(text)

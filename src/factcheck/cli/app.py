@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             raise
         click.echo(
-            f"factcheck: internal error: {type(exc).__name__}: {visible(str(exc))} "
+            f"factcheck: internal error: {type(exc).__name__}: {visible(str(exc))}"
+            f"{''.join(f' ({visible(note)})' for note in getattr(exc, '__notes__', ()))} "
             "(rerun with --debug for the traceback)",
             err=True,
         )

@@ -32,14 +32,15 @@ __all__ = [
 MINUS_SIGNS = "-\u2212\u2012\u2013"
 """Hyphen-minus, minus sign, figure dash, en dash: all read as a sign before a number."""
 
-GROUP_SEPARATORS = ",\u00a0\u202f\u2009\u066c\uff0c'"
-"""Comma, no-break, narrow no-break and thin spaces, Arabic and fullwidth commas, apostrophe."""
+GROUP_SEPARATORS = ",\u00a0\u202f\u2009\u2007\u200a\u066c\uff0c'"
+"""Comma, typesetters' spaces (no-break, narrow no-break, thin, figure, hair), Arabic and
+fullwidth commas, apostrophe."""
 
 DECIMAL_POINTS = ".\u066b\uff0e"
 """Full stop, Arabic decimal separator, fullwidth full stop."""
 
 DIGITS_PATTERN = (
-    r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u066c\uff0c]\d{3})+(?!\d)|\d+)"
+    r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u2007\u200a\u066c\uff0c]\d{3})+(?!\d)|\d+)"
     r"(?:[.\u066b\uff0e]\d+)?(?![.\u066b\uff0e]\d)|[.\u066b\uff0e]\d+"
 )
 """A decimal number written in digits of any script, with any of :data:`DECIMAL_POINTS`."""
@@ -55,14 +56,27 @@ TENS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _WORD_ALTERNATION = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
-WORD_NUMBER_PATTERN = (
-    rf"(?:(?:{_WORD_ALTERNATION})(?:[\s\-]+(?:and\s+)?(?:{_WORD_ALTERNATION}|hundred|thousand))*"
-    r"|a\s+dozen|dozen|a\s+(?:hundred|thousand))"
+_CARDINAL = (
+    rf"(?:{_WORD_ALTERNATION})(?:[\s\-]+(?:and\s+)?(?:{_WORD_ALTERNATION}|hundred|thousand"
+    r"|dozens?)(?![a-z]))*"
 )
-"""A cardinal number in words: "six", "twenty-five", "two hundred and ten", "a dozen"."""
+_PART = (
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s\-]+"
+    r"(?:half|halves|thirds?|quarters?|fourths?|fifths?|eighths?|tenths?)"
+)
+WORD_NUMBER_PATTERN = (
+    rf"(?:(?:minus|negative)\s+)?(?:{_CARDINAL}"
+    rf"(?:\s+point(?:[\s\-]+(?:{_WORD_ALTERNATION}))+"  # "two point five"
+    rf"|\s+and\s+{_PART})?"  # "one and a half", "five and a quarter"
+    r"|(?:half|a\s+quarter\s+of)\s+an?(?=\s+(?:dozen|hundred|thousand|million|billion"
+    r"|trillion)\b)"  # "half a million", "a quarter of a million"
+    r"|a\s+dozen|dozen|a\s+(?:hundred|thousand)(?:\s+and\s+(?:{w}))?)"
+).replace("{w}", _WORD_ALTERNATION)
+"""A cardinal number in words: "six", "twenty-five", "two hundred and ten", "a dozen",
+"one and a half", "two point five", "half a" (before a scale word)."""
 
 _SPACED_SCALES = sorted((word for word in SCALES if len(word) > 1), key=len, reverse=True)
-SCALE_PATTERN = f"(?:{'|'.join(_SPACED_SCALES)})"
+SCALE_PATTERN = f"(?:{'|'.join(_SPACED_SCALES)})".replace(" ", r"[\s\u00a0]+")
 """Scale words that may follow a number with a space (single letters only glued)."""
 
 _FRACTIONS = {
@@ -118,20 +132,48 @@ def parse_number_words(text: str) -> float:
 
     Raises ``ValueError`` for anything else.
     """
-    words = [w for w in _WORD_SPLIT.split(text.strip().lower()) if w and w != "and"]
+    lowered = " ".join(text.strip().lower().split())
+    sign = 1.0
+    for word in ("minus ", "negative "):
+        if lowered.startswith(word):
+            sign, lowered = -1.0, lowered[len(word) :]
+    if lowered in ("half a", "half an"):
+        return sign * 0.5
+    if lowered in ("a quarter of a", "a quarter of an"):
+        return sign * 0.25
+    whole, point, decimals = lowered.partition(" point ")
+    fraction = 0.0
+    part = _AND_PART.search(whole)
+    if part is not None:
+        fraction = parse_share_words(part.group(1)) / 100
+        whole = whole[: part.start()]
+    value = _cardinal_words(whole, text)
+    if point:
+        digits = "".join(str(int(_cardinal_words(w, text))) for w in decimals.split())
+        value += float(f"0.{digits}")
+    return sign * (value + fraction)
+
+
+_AND_PART = re.compile(
+    r"\s+and\s+((?:an?|one|two|three|four|five|six|seven|eight|nine)[\s\-]+[a-z]+)\Z"
+)
+
+
+def _cardinal_words(text: str, original: str) -> float:
+    words = [w for w in _WORD_SPLIT.split(text) if w and w != "and"]
     if words and words[0] == "a":  # "a dozen", "a hundred": "a" is one, but only there
         if len(words) < 2 or words[1] not in ("dozen", "hundred", "thousand"):
-            raise ValueError(f"not a number: {text!r}")
+            raise ValueError(f"not a number: {original!r}")
         words = ["one", *words[1:]]
     if not words:
-        raise ValueError(f"not a number: {text!r}")
+        raise ValueError(f"not a number: {original!r}")
     total, current = 0.0, 0.0
     for word in words:
         if word in ONES:
             current += ONES[word]
         elif word in TENS:
             current += TENS[word]
-        elif word == "dozen":
+        elif word in ("dozen", "dozens"):
             current = (current or 1) * 12
         elif word == "hundred":
             current = (current or 1) * 100
@@ -139,13 +181,54 @@ def parse_number_words(text: str) -> float:
             total += (current or 1) * SCALES[word]
             current = 0.0
         else:
-            raise ValueError(f"not a number: {text!r}")
+            raise ValueError(f"not a number: {original!r}")
     return total + current
 
 
 def scale_of(word: str) -> float:
-    """Multiplier of a scale word ("million", "bn", "M"); ``KeyError`` if unknown."""
-    return SCALES[word.lower().rstrip(".")]
+    """Multiplier of a scale word ("million", "bn", "M", "lakh crore"); ``KeyError`` if unknown."""
+    factor = 1.0
+    for part in word.lower().rstrip(".").split():
+        factor *= SCALES[part]
+    return factor
+
+
+_FRACTION = re.compile(r"(?:(?P<whole>\d+)\s+)?(?P<top>\d+)\s?/\s?(?P<bottom>\d+)")
+_SCIENTIFIC = re.compile(
+    r"(?P<mantissa>\d*\.?\d+)(?:[eE](?P<e>[+\-−]?\d+)"
+    r"|\s?[x×]\s?10(?:\^[+\-−]?(?P<caret>\d+)|(?P<sup>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)))"
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+def _parse_special_digits(text: str) -> ParsedNumber | None:
+    """Fractions ("3/4", "2 1/4") and scientific forms ("1e10", "1.2 x 10^9"), or ``None``."""
+    raw = text.strip()
+    sign = 1.0
+    if raw and raw[0] in MINUS_SIGNS:
+        sign, raw = -1.0, raw[1:].lstrip()
+    if "/" in raw:
+        fraction = _FRACTION.fullmatch(raw)
+        if fraction is None or int(fraction.group("bottom")) == 0:
+            raise ValueError(f"not a number: {text!r}")
+        whole = int(fraction.group("whole") or 0)
+        value = whole + int(fraction.group("top")) / int(fraction.group("bottom"))
+        return ParsedNumber(sign * value, 0.0)
+    scientific = _SCIENTIFIC.fullmatch(raw.replace("−", "-"))
+    if scientific is None:
+        return None
+    exponent_text = scientific.group("e") or scientific.group("caret")
+    if exponent_text is None:
+        exponent_text = scientific.group("sup").translate(_SUPERSCRIPTS)
+    exponent = int(exponent_text.replace("−", "-"))
+    if abs(exponent) > 300:
+        raise ValueError(f"exponent out of range: {text!r}")
+    mantissa = parse_digits(scientific.group("mantissa"))
+    factor = 10.0**exponent
+    return ParsedNumber(
+        float(f"{sign * mantissa.value * factor:.15g}"),
+        float(f"{mantissa.precision * factor:.15g}"),
+    )
 
 
 def parse_number(text: str, scale: str | None = None) -> ParsedNumber:
@@ -156,16 +239,26 @@ def parse_number(text: str, scale: str | None = None) -> ParsedNumber:
     """
     stripped = text.strip()
     if any(ch.isdigit() for ch in stripped):
-        number = parse_digits(stripped)
+        special = (
+            _parse_special_digits(stripped) if ("/" in stripped or not stripped.isdigit()) else None
+        )
+        number = special if special is not None else parse_digits(stripped)
     else:
         number = ParsedNumber(parse_number_words(stripped), 0.0)
     if scale is None:
         return number
     factor = scale_of(scale)
-    last_digit = number.precision * 2 if number.precision else 1.0
+    if scale.lower().startswith("dozen"):
+        factor_precision = 0.0  # "3 dozen" is 36, exactly
+    else:
+        # "6 million" is 6e6 ± 5e5; "one and a half million" states a tenth
+        last_digit = number.precision * 2 if number.precision else 1.0
+        if not number.precision and not float(number.value).is_integer():
+            last_digit = 0.1
+        factor_precision = 0.5 * last_digit * factor
     # 15 significant digits drop float noise: 67.1 million is 67100000, not 67099999.99999999
     value = float(f"{number.value * factor:.15g}")
-    return ParsedNumber(value, float(f"{0.5 * last_digit * factor:.15g}"))
+    return ParsedNumber(value, float(f"{factor_precision:.15g}"))
 
 
 def parse_share_words(text: str) -> float:

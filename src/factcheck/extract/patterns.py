@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from factcheck import units
-from factcheck.extract.dates import MONTH_PATTERN
+from factcheck.extract.dates import DAY_WORD_PATTERN, MONTH_PATTERN
 from factcheck.extract.numbers import (
     DIGITS_PATTERN,
     ONES,
@@ -26,9 +26,11 @@ from factcheck.units import Dimension
 __all__ = [
     "ANCHOR",
     "CANDIDATE",
+    "CENTS_AFTER",
     "CLOCK_OR_BYLINE",
     "FRACTION_WORDS",
     "LINK_OR_EMAIL",
+    "QUANTITY",
     "RANGE_TAIL",
 ]
 
@@ -36,14 +38,25 @@ FRACTION_WORDS = (
     r"halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
 )
 
-_NUMBER = rf"(?:[-−]?(?:{DIGITS_PATTERN}))"
-_WORDS = rf"(?i:{WORD_NUMBER_PATTERN}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
-_CURRENCY_PREFIX = (
-    r"(?:U\.S\.\s?\$|(?:US|AU|CA|HK|NZ|MX|[ACSR])\$|[$€£¥₹₩₽₺]"
-    r"|(?:USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|CHF|INR|KRW|SGD|NZD|BRL|MXN|RUB)[\s\u00a0]?"
-    r"|Rs\.?[\s\u00a0]?|Fr\.[\s\u00a0])"
+_SCIENTIFIC = (
+    r"\d+(?:\.\d+)?(?:[eE][+\-−]?\d{1,3}"
+    r"|[\s\u00a0]?[x×][\s\u00a0]?10(?:\^[+\-−]?\d{1,3}|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?!\w|\.\d)"
 )
-_SCALE = rf"(?:[\s\u00a0]?(?i:{SCALE_PATTERN})(?![A-Za-z])|(?:k|K|m|M|b|B)(?![A-Za-z\d²³]))"
+_FRACTION = r"(?:\d{1,3}[\s\u00a0]+)?\d{1,3}/\d{1,3}(?![\d/]|[.,]\d)"
+_NUMBER = rf"(?:[-−]?(?:{_SCIENTIFIC}|{_FRACTION}|{DIGITS_PATTERN}))"
+_WORDS = rf"(?i:{WORD_NUMBER_PATTERN}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
+_ISO_CODES = (
+    r"USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|CHF|INR|KRW|SGD|NZD|BRL|MXN|RUB|ZAR|SEK|NOK|DKK|PLN|TRY"
+)
+_CURRENCY_PREFIX = (
+    r"(?:U\.S\.\s?\$|(?:US|AU|CA|HK|NZ|MX)[\s\u00a0]?\$|[ACSR]\$|[$€£¥₹₩₽₺]"
+    rf"|(?:{_ISO_CODES})"
+    r"|Rs\.?|Fr\.[\s\u00a0])[\s\u00a0]?"
+)
+_SCALE = (
+    rf"(?:[\s\u00a0]?(?i:{SCALE_PATTERN})(?![A-Za-z])|(?:k|K|m|M|b|B|G)(?![A-Za-z\d²³])"
+    r"|[\s\u00a0]k(?![\w'’]))"
+)
 # Percent signs: ASCII, fullwidth, Arabic, small form variant.
 _PERCENT = r"(?:[\s\u00a0]?[%\uff05\u066a\ufe6a]|[\s\u00a0](?i:per[\s\u00a0]?cent|pct)(?![A-Za-z]))"
 _POINTS = (
@@ -51,11 +64,11 @@ _POINTS = (
     r"(?![A-Za-z]))"
 )
 _CURRENCY_WORD = (
-    r"(?:[\s\u00a0](?i:(?:US|U\.S\.|American|Australian|Canadian|Hong[\s\u00a0]Kong|New"
+    r"(?:[\s\u00a0\-](?i:(?:US|U\.S\.|American|Australian|Canadian|Hong[\s\u00a0]Kong|New"
     r"[\s\u00a0]Zealand|Singapore|British|Swiss)[\s\u00a0])?"
     r"(?i:dollars?|euros?|pounds?[\s\u00a0]sterling|sterling|yen|yuan|renminbi|rupees?|won"
     r"|roubles?|rubles?|francs?)(?![A-Za-z])"
-    r"|[\s\u00a0](?:USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|CHF|INR|KRW)(?![A-Za-z]))"
+    rf"|[\s\u00a0]?(?:[MkKB]|mn|bn)?(?:{_ISO_CODES})(?![A-Za-z]))"
 )
 
 
@@ -96,11 +109,18 @@ def _quantity(index: int) -> str:
 
 
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_WORD = rf"(?i:{DAY_WORD_PATTERN})"
 _DATE = (
-    rf"(?P<md_month>{MONTH_PATTERN})[\s\u00a0]+(?P<md_day>{_DAY})(?![\d:])"
-    rf"(?:,?[\s\u00a0]+(?P<md_year>\d{{4}})(?!\d))?"
-    rf"|(?P<dm_day>{_DAY})[\s\u00a0]+(?:of[\s\u00a0]+)?(?P<dm_month>{MONTH_PATTERN})"
-    rf"(?:,?[\s\u00a0]+(?P<dm_year>\d{{4}})(?!\d))?"
+    rf"(?P<md_month>{MONTH_PATTERN})(?:[\s\u00a0]+(?:the[\s\u00a0]+)?|[-/])"
+    rf"(?P<md_day>{_DAY}(?![\d:])|{_DAY_WORD}(?![\w\-]))"
+    rf"(?:(?:,?[\s\u00a0]+(?:of[\s\u00a0]+)?|-)(?P<md_year>\d{{4}})(?!\d))?"
+    rf"|(?P<dm_day>{_DAY}|{_DAY_WORD})(?:[\s\u00a0]+(?:of[\s\u00a0]+)?|-)"
+    rf"(?P<dm_month>{MONTH_PATTERN})(?:(?:,?[\s\u00a0]+|-)(?P<dm_year>\d{{4}})(?!\d))?"
+    r"|(?P<quarter>Q[1-4]|H[12])[\s\u00a0]*(?P<quarter_year>\d{4}|['’]\d\d)(?!\d)"
+    r"|(?P<fiscal>FY)[\s\u00a0]?(?P<fiscal_year>\d{4}|['’]?\d\d)(?![\d\-/])"
+    r"|(?P<quarter_word>(?i:first|second|third|fourth))[\s\u00a0\-](?i:quarter)"
+    r"(?:[\s\u00a0]+of|,)?[\s\u00a0]+(?P<quarter_word_year>\d{4})(?!\d)"
+    r"|(?P<nth_day>[0-3]?\d(?:st|nd|rd|th))(?=[\s\u00a0]*(?:[.,;:!?)]|\Z|and\b|or\b))"
     r"|(?P<iso_year>\d{4})(?P<iso_sep>[-/.])(?P<iso_month>[01]?\d)(?P=iso_sep)(?P<iso_day>[0-3]?\d)"
     r"(?!\d)"
     r"|(?P<us_month>[01]?\d)/(?P<us_day>[0-3]?\d)/(?P<us_year>\d{4})(?!\d)"
@@ -118,6 +138,15 @@ _DECADE = r"(?P<decade>(?:1[0-9]|20)\d0)['’]?s(?![A-Za-z\d])"
 CANDIDATE = re.compile(rf"(?<![\w.,:/@#&$€£¥])(?:{_DATE}|{_DECADE}|{_SHARE}|{_quantity(1)})")
 """Every candidate quantity, found left to right without overlaps."""
 
+QUANTITY = re.compile(rf"(?<![\w.,:/@#&$€£¥])(?:{_quantity(1)})")
+"""A number with its currency, scale and unit only: read where a share in words was not one
+("half a million", "1,400 in 1974")."""
+
+CENTS_AFTER = re.compile(
+    r"[\s\u00a0]+(?:and[\s\u00a0]+)?(?P<cents>\d{1,2})[\s\u00a0]+(?i:cents?)(?![A-Za-z])"
+)
+"""The cents of "3 dollars 50 cents"."""
+
 RANGE_TAIL = re.compile(
     r"(?P<sep>[\s\u00a0]?[-–—][\s\u00a0]?|[\s\u00a0](?:to|and|through|till|until)[\s\u00a0])"
     + _quantity(2)
@@ -126,6 +155,7 @@ RANGE_TAIL = re.compile(
 
 CLOCK_OR_BYLINE = re.compile(
     r"(?:[\s\u00a0]?(?i:a\.?m\.?|p\.?m\.?)(?![A-Za-z])|:\d"
+    r"|[\s\u00a0]?(?:UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|IST|JST|AEST|AEDT|hrs)(?![A-Za-z])"
     r"|[\s\u00a0\-](?i:min(?:ute)?s?)[\s\u00a0]+(?i:read|listen))"
 )
 """What follows a number that is a clock time or a reading time, not a claim."""
@@ -155,7 +185,10 @@ def _trie(words: list[str]) -> str:
 
 
 _ANCHOR_WORDS = [
-    *ONES, *TENS, "hundred", "dozen", "half", "early", "mid", "late",
+    *ONES, *TENS, "hundred", "dozen", "half", "early", "mid", "late", "minus", "negative",
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
     "a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion",
     "a half", "a third", "a quarter", "a fifth", "a tenth", "an eighth",
 ]  # fmt: skip
@@ -164,7 +197,8 @@ _ANCHOR_CAPITALISED = [
     *(month.capitalize() for month in MONTHS),
     "Sept", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "CHF", "INR",
     "KRW", "SGD", "NZD", "BRL", "MXN", "RUB", "Rs", "Fr", "US$", "U.S.$", "AU$", "CA$",
-    "HK$", "NZ$", "MX$", "A$", "C$", "S$", "R$",
+    "HK$", "NZ$", "MX$", "A$", "C$", "S$", "R$", "US $", "AU $", "CA $", "HK $", "NZ $",
+    "MX $", "ZAR", "SEK", "NOK", "DKK", "PLN", "TRY", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY",
 ]  # fmt: skip
 ANCHOR = re.compile(
     r"(?<![\w.,:/@#&$€£¥])(?:[-−]?\.?\d|[$€£¥₹₩₽₺]|"

@@ -21,7 +21,9 @@ _BEFORE: tuple[tuple[str, Qualifier], ...] = (
      r"|at\s+most|a\s+maximum\s+of|at\s+the\s+most|≤|<=", Qualifier.AT_MOST),
     (r"(?:just\s+|slightly\s+|a\s+little\s+)?(?:more|greater|higher|larger)\s+than"
      r"|(?:well\s+|just\s+|slightly\s+)?(?:over|above|beyond|exceeding|topping|surpassing)"
-     r"|upwards\s+of|in\s+excess\s+of|north\s+of|>", Qualifier.MORE_THAN),
+     r"|upwards\s+of|in\s+excess\s+of|north\s+of|>"
+     r"|(?:exceeded|exceeds|exceed|exceeding|surpassed|surpasses|surpass|topped|tops"
+     r"|(?:could|would|will|may|might|to|set\s+to|expected\s+to)\s+top)", Qualifier.MORE_THAN),
     (r"(?:just\s+|slightly\s+|a\s+little\s+)?(?:less|fewer|lower|smaller)\s+than"
      r"|(?:just\s+|slightly\s+|well\s+)?(?:under|below)|short\s+of|south\s+of|<",
      Qualifier.LESS_THAN),

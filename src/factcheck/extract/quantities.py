@@ -14,13 +14,15 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
-from factcheck.extract.dates import read_date
+from factcheck.extract.dates import numeric_day_month, read_date
 from factcheck.extract.numbers import ParsedNumber, parse_number, parse_share_words
 from factcheck.extract.patterns import (
     ANCHOR,
     CANDIDATE,
+    CENTS_AFTER,
     CLOCK_OR_BYLINE,
     LINK_OR_EMAIL,
+    QUANTITY,
     RANGE_TAIL,
 )
 from factcheck.extract.qualifiers import qualifier_after, qualifier_before
@@ -80,9 +82,9 @@ def _reading(match: re.Match[str], index: int, currency: str | None) -> _Reading
     """Read number ``index`` (1 or 2) of a candidate; ``None`` if it is not a quantity."""
     num = match.group(f"num{index}")
     scale = match.group(f"scale{index}")
-    scale_word = scale.strip() if scale else None
-    if scale_word and scale_word in "mMbB" and currency is None:
-        return None  # "5m" is five metres, "4G" a network: glued letters need a currency
+    scale_word = " ".join(scale.split()) if scale else None
+    if scale_word and not _glued_scale_is_a_scale(match, index, scale_word, currency):
+        return None
     words = not any(ch.isdigit() for ch in num)
     try:
         number = parse_number(num if num.strip().lower() != "a" else "one", scale_word)
@@ -98,7 +100,13 @@ def _reading(match: re.Match[str], index: int, currency: str | None) -> _Reading
         return _Reading(number, Kind.PERCENTAGE_POINTS, "pp", words, True)
     curword = match.group(f"curword{index}")
     if curword:
-        key = " ".join(curword.lower().split()).rstrip("s")
+        prefixed = _SCALED_CODE.fullmatch(curword.strip(" \u00a0-\t"))
+        if prefixed is not None and not scale_word:  # "30 MUSD", "120 MEUR"
+            number = parse_number(num, prefixed.group(1))
+            return _Reading(
+                number, Kind.MONEY, CURRENCY_WORDS[prefixed.group(2).lower()], words, True
+            )
+        key = " ".join(curword.strip().strip("-").lower().split()).rstrip("s")
         code = CURRENCY_WORDS.get(key) or CURRENCY_WORDS.get(key.split(" ")[-1])
         return _Reading(number, Kind.MONEY, code or "USD", words, True)
     if currency is not None:
@@ -109,9 +117,30 @@ def _reading(match: re.Match[str], index: int, currency: str | None) -> _Reading
     return _Reading(number, Kind.COUNT, "", words, explicit)
 
 
+_SCALED_CODE = re.compile(r"([MkKB]|mn|bn)([A-Z]{3})")
+_MILLION_NOUN = re.compile(r"[\s\u00a0]+(?:people|[a-z]{3,}s)\b(?<!across)")
+
+
+def _glued_scale_is_a_scale(
+    match: re.Match[str], index: int, scale: str, currency: str | None
+) -> bool:
+    """Whether a single letter after a number is a scale: "$6M", "1.2b", "10G", "1.2m people".
+
+    "5m" alone is five metres and "4G" a network; "k" and the scale words always are.
+    """
+    if scale not in ("m", "M", "b", "B", "G") or currency is not None:
+        return True
+    if scale in "bB":
+        return True
+    num = match.group(f"num{index}")
+    if scale == "G":
+        return len(num.strip()) > 1  # "10G" is ten billion, "4G" and "5G" networks
+    return _MILLION_NOUN.match(match.string, match.end(f"scale{index}")) is not None
+
+
 def _measure(number: ParsedNumber, written: str, words: bool) -> _Reading | None:
     """An amount of a unit of :mod:`factcheck.units`, kept in that unit ("5 cents" is money)."""
-    key = " ".join(written.strip(" \u00a0-").split()).lower()
+    key = " ".join(written.strip().strip("-").split()).lower()
     subunit = CURRENCY_SUBUNITS.get(key.removesuffix("s"))
     if subunit is not None:
         code, share = subunit
@@ -180,6 +209,9 @@ def _share(text: str, match: re.Match[str], margin: float) -> Found | None:
         r"\s+of\b|\s*[.,;:!?)…]|\s*\Z", text[match.end() :]
     ):
         return None  # "a third round" is an ordinal, "a third of" a share
+    ratio = re.fullmatch(r"(.+?)\s+(?:in|out\s+of)\s+(.+)", written, re.IGNORECASE | re.DOTALL)
+    if ratio and re.fullmatch(r"1\d{3}|2[01]\d\d", ratio.group(2).strip()):
+        return None  # "killed more than 1,400 in 1974": a count and a year, not a share
     try:
         value = parse_share_words(written)
     except ValueError:
@@ -247,6 +279,25 @@ def _range_end(
     return tail, second
 
 
+def _inherit_from_change(text: str, match: re.Match[str], first: _Reading) -> _Reading:
+    """ "from 21.7 to 19.4 percent": a bare first figure of a change takes the second's unit."""
+    if first.explicit or first.kind is not Kind.COUNT:
+        return first
+    tail = RANGE_TAIL.match(text, match.end())
+    if tail is None or tail.group("sep").strip() not in ("to", "-", "–"):
+        return first
+    before = text[max(0, match.start() - 40) : match.start()]
+    if not _CHANGE_BEFORE.search(before):
+        return first
+    second = _reading(tail, 2, _currency(tail, 2))
+    if second is None or not second.explicit or second.words != first.words:
+        return first
+    number = _low_end(match, tail, first)
+    if second.kind is Kind.DURATION or (second.kind is Kind.COUNT and second.unit == ""):
+        return first._replace(number=number, explicit=bool(tail.group("scale2")))
+    return _Reading(number, second.kind, second.unit, first.words, True)
+
+
 def _low_end(match: re.Match[str], tail: re.Match[str], first: _Reading) -> ParsedNumber:
     """The first end, with the scale word written after the second ("$5-7 billion")."""
     scale = tail.group("scale2")
@@ -272,8 +323,26 @@ def _range(match: re.Match[str], first: _Reading, tail: re.Match[str], second: _
     return Found(match.start(), tail.end(), quantity)
 
 
-def _number(text: str, match: re.Match[str], margin: float) -> Found | None:
+_DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def _number(
+    text: str, match: re.Match[str], margin: float, reference: date | None = None
+) -> Found | None:
     """A number with its currency, scale and unit, or a range of two."""
+    slash = _DAY_MONTH.fullmatch(match.group("num1"))
+    if slash is not None and match.end() == match.end("num1"):
+        span = numeric_day_month(text, match.start(), int(slash[1]), int(slash[2]), reference)
+        if span is not None:
+            quantity = Quantity(
+                kind=Kind.DATE,
+                value=span.value,
+                unit="date",
+                low=span.low,
+                high=span.high,
+                year_inferred=span.year_inferred,
+            )
+            return Found(match.start(), match.end(), quantity)
     first = _reading(match, 1, _currency(match, 1))
     if first is None or not math.isfinite(first.number.value):
         return None  # more digits than a float holds: no figure to compare, and inf - inf is NaN
@@ -282,6 +351,7 @@ def _number(text: str, match: re.Match[str], margin: float) -> Found | None:
     ranged = _range_end(text, match, first)
     if ranged is not None:
         return _range(match, first, *ranged)
+    first = _inherit_from_change(text, match, first)
     end = match.end()
     if end < len(text) and (text[end].isalnum() or text[end] in "$€£¥"):
         return None  # glued to letters or another figure: an identifier or a ticker
@@ -290,8 +360,12 @@ def _number(text: str, match: re.Match[str], margin: float) -> Found | None:
     kind, unit = first.kind, first.unit
     if _is_year(first, match.group("num1")):
         kind, unit = Kind.YEAR, "year"
-    qualifier, end = _qualify(text, match.start(), end)
     value, precision = first.number
+    if kind is Kind.MONEY and first.unit == "USD" and (match.group("curword1") or "").strip():
+        cents = CENTS_AFTER.match(text, end)
+        if cents is not None and float(value).is_integer():  # "3 dollars 50 cents"
+            value, end = value + int(cents.group("cents")) / 100, cents.end()
+    qualifier, end = _qualify(text, match.start(), end)
     low, high = _interval(value, precision, qualifier, margin)
     quantity = Quantity(kind=kind, value=value, unit=unit, qualifier=qualifier, low=low, high=high)
     return Found(match.start(), end, quantity)
@@ -310,8 +384,41 @@ def _decade(match: re.Match[str]) -> Found:
     return Found(match.start(), match.end(), quantity)
 
 
+_PER = re.compile(r"(?:[\s\u00a0]+[A-Za-z][\w\-]*){0,3}[\s\u00a0]+per[\s\u00a0]+\Z")
+
+
 def find_quantities(text: str, reference: date | None, margin: float) -> Iterator[Found]:
-    """Every quantity stated in the sentence ``text``, left to right, without overlaps."""
+    """Every quantity stated in the sentence ``text``, left to right, without overlaps.
+
+    A count followed by "per 1,000" (with up to three words between) is a rate: the
+    count's unit says "per 1000" and the denominator is no claim of its own (nor a year).
+    """
+    found = list(_scan(text, reference, margin))
+    index = 0
+    while index < len(found):
+        item = found[index]
+        after = found[index + 1] if index + 1 < len(found) else None
+        if (
+            after is not None
+            and item.quantity.kind is Kind.COUNT
+            and item.quantity.unit == ""
+            and after.quantity.kind in (Kind.COUNT, Kind.YEAR)
+            and after.quantity.qualifier is Qualifier.EXACT
+            and isinstance(after.quantity.value, float)
+            and after.quantity.value > 0
+            and _PER.fullmatch(text, item.end, after.start)
+        ):
+            denominator = after.quantity.value
+            per = str(int(denominator)) if denominator.is_integer() else repr(denominator)
+            rate = item.quantity.model_copy(update={"unit": f"per {per}"})
+            yield Found(item.start, item.end, rate)
+            index += 2
+            continue
+        yield item
+        index += 1
+
+
+def _scan(text: str, reference: date | None, margin: float) -> Iterator[Found]:
     blocked = (
         [m.span() for m in LINK_OR_EMAIL.finditer(text)]
         if ("/" in text or "@" in text or "www." in text)
@@ -332,8 +439,13 @@ def find_quantities(text: str, reference: date | None, margin: float) -> Iterato
             found = _decade(match)
         elif match.group("share"):
             found = _share(text, match, margin)
+            number = QUANTITY.match(text, anchor.start())
+            if number is not None and (found is None or number.end() > match.end()):
+                # "half a million", "1,400 in 1974": a number, not a share in words
+                taken = number.end()
+                found = _number(text, number, margin, reference) or found
         elif match.group("num1"):
-            found = _number(text, match, margin)
+            found = _number(text, match, margin, reference)
         else:
             date_quantity = read_date(text, match, reference)
             found = None
