@@ -31,7 +31,7 @@ def render(report: Report, fmt: str) -> str:
             f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}",
             field="format",
         )
-    # Imported on demand: the HTML renderer pulls in jinja2 and matplotlib.
+    # Imported on demand: the HTML renderer pulls in jinja2.
     module = importlib.import_module(f"factcheck.render.{name}")
     text: str = module.render(report)
     return text

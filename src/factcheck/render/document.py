@@ -39,6 +39,7 @@ __all__ = [
     "SourceDoc",
     "Summary",
     "display_value",
+    "document_and_findings",
     "to_document",
 ]
 
@@ -157,6 +158,15 @@ def _sorted_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def to_document(report: Report) -> ReportDocument:
     """The report as its published document, independent of input order."""
+    return document_and_findings(report)[0]
+
+
+def document_and_findings(report: Report) -> tuple[ReportDocument, list[FindingDoc]]:
+    """The published document, and every finding whatever its verdict, in source order.
+
+    The document lists conflicts and agreements; the renderers show every verdict
+    there is, each in a section of its own, from the second value.
+    """
     by_id: dict[str, Claim] = {claim.id: claim for claim in report.claims}
     clusters = [c for c in report.clusters if len(c.claim_ids) >= 2]
     finding_of: dict[str, Finding] = {f.cluster_id: f for f in report.findings}
@@ -248,7 +258,7 @@ def to_document(report: Report) -> ReportDocument:
     settings = {
         key: report.settings[key] for key in sorted(report.settings) if key not in RUNTIME_ONLY
     }
-    return ReportDocument(
+    document = ReportDocument(
         summary=Summary(
             sources=len(sources),
             claims=len(all_claims),
@@ -264,3 +274,4 @@ def to_document(report: Report) -> ReportDocument:
         clusters=cluster_docs,
         claims=all_claims,
     )
+    return document, finding_docs
