@@ -79,16 +79,24 @@ def report(
         from factcheck.crosscheck.cache import get_embedder
 
         embedder = get_embedder(settings)
-    progress.start("embedding claims", len(found))
+    from factcheck.crosscheck.cache import embed_texts
+
     vectors = (
-        embedder.embed([claim.context for claim in found])
+        embed_texts(
+            embedder,
+            [claim.context for claim in found],
+            batch_size=settings.batch_size,
+            progress=progress,
+        )
         if found
         else np.zeros((0, 1), dtype=np.float32)
     )
-    progress.advance(len(found))
-    progress.finish()
+    progress.start("clustering claims")
     clusters = cluster_claims(found, vectors, settings)
+    progress.finish()
+    progress.start("comparing clusters")
     findings = compare_clusters(clusters, found, settings)
+    progress.finish()
     used = reference_date_for(loaded, settings)
     return Report(
         sources=tuple(loaded),
