@@ -198,7 +198,7 @@ def synthetic_report(claims: int, *, per_source: int = 20, seed: int = 0) -> Rep
 
     Facts are stated about six times each, in sources of ``per_source`` claims; about a
     third of the statements repeat another source's sentence word for word (copies), and
-    one fact in twelve has a source stating another value (a conflict). Every citation
+    about one fact in five has a source stating another value (a conflict). Every citation
     is ``text[start:end]`` of its source, so the report renders as a real one does.
     """
     import random
@@ -216,7 +216,7 @@ def synthetic_report(claims: int, *, per_source: int = 20, seed: int = 0) -> Rep
         fact = rng.randrange(facts)
         place, measure, good, value = topics[fact]
         stated = float(value)
-        if fact % 12 == 0 and rng.random() < 0.3:
+        if fact % 4 == 0 and rng.random() < 0.3:
             stated = float(value + 20)  # the odd one out: a conflict
         if fact in wording and rng.random() < 0.35:
             template = wording[fact]
