@@ -184,3 +184,124 @@ def hostile_report() -> Report:
     ]
     groups = [(Verdict.CONFLICT, [0, 1], "5 vs 7 <million> & more")]
     return make_report([evil, calm], specs, groups)
+
+
+_PLACES = """Argentina Australia Brazil Canada Chile China Egypt France Germany India Indonesia
+Italy Japan Kenya Mexico Nigeria Norway Peru Poland Spain Sweden Turkey Vietnam Zambia""".split()
+_GOODS = """wheat rice maize coffee cocoa sugar cotton copper nickel lithium cobalt zinc steel
+gold silver oil gas coal timber salmon beef wine batteries textiles cement paper glass""".split()
+_MEASURES = ["output", "exports", "imports", "prices", "reserves", "stocks"]
+
+
+def synthetic_report(claims: int, *, per_source: int = 20, seed: int = 0) -> Report:
+    """A report of ``claims`` claims built directly as models: no extraction, no embedding.
+
+    Facts are stated about six times each, in sources of ``per_source`` claims; about a
+    third of the statements repeat another source's sentence word for word (copies), and
+    about one fact in five has a source stating another value (a conflict). Every citation
+    is ``text[start:end]`` of its source, so the report renders as a real one does.
+    """
+    import random
+
+    rng = random.Random(seed)
+    facts = max(1, claims // 6)
+    topics = [
+        (rng.choice(_PLACES), rng.choice(_MEASURES), rng.choice(_GOODS), rng.randint(5, 95))
+        for _ in range(facts)
+    ]
+    wording: dict[int, str] = {}
+    members: dict[int, list[tuple[str, float]]] = {}
+    plan: list[tuple[int, float, str]] = []
+    for _ in range(claims):
+        fact = rng.randrange(facts)
+        place, measure, good, value = topics[fact]
+        stated = float(value)
+        if fact % 4 == 0 and rng.random() < 0.3:
+            stated = float(value + 20)  # the odd one out: a conflict
+        if fact in wording and rng.random() < 0.35:
+            template = wording[fact]
+        else:
+            verb = rng.choice(["rose", "reached", "stood at", "grew to", "hit"])
+            said = rng.choice(["officials said", "analysts said", "a report found", "data show"])
+            template = f"{place}'s {good} {measure} {verb} {{}} last year, {said}."
+            wording.setdefault(fact, template)
+        plan.append((fact, stated, template))
+    sources: list[Source] = []
+    claim_models: list[Claim] = []
+    for first in range(0, claims, per_source):
+        source_id = f"wire-{first // per_source:05d}.txt"
+        text_parts: list[str] = [f"Report {first // per_source} on commodities.\n"]
+        cursor = len(text_parts[0])
+        spans = []
+        for number, (fact, stated, template) in enumerate(plan[first : first + per_source]):
+            quote = f"{stated:g}%"
+            sentence = template.format(quote)
+            start = cursor + sentence.index(quote)
+            spans.append((fact, stated, sentence, cursor, start, start + len(quote)))
+            gap = "\n" if number % 3 == 2 else " "
+            text_parts.append(sentence + gap)
+            cursor += len(sentence) + len(gap)
+        text = "".join(text_parts)
+        source = Source(id=source_id, title=f"Commodities wire {first // per_source}", text=text)
+        sources.append(source)
+        for fact, stated, sentence, sentence_start, start, end in spans:
+            claim = Claim(
+                id=Claim.make_id(source_id, start, end),
+                quantity=Quantity(
+                    kind=Kind.PERCENT, value=stated, unit="%", low=stated, high=stated
+                ),
+                citation=Citation(
+                    source=source_id,
+                    start=start,
+                    end=end,
+                    line=text.count("\n", 0, start) + 1,
+                    quote=text[start:end],
+                    sentence=sentence,
+                    sentence_start=sentence_start,
+                    sentence_end=sentence_start + len(sentence),
+                ),
+                frame=Frame(subject=" ".join(topics[fact][:3])),
+                context=sentence,
+            )
+            claim_models.append(claim)
+            members.setdefault(fact, []).append((claim.id, stated))
+    clusters: list[Cluster] = []
+    findings: list[Finding] = []
+    for fact, stated in sorted(members.items()):
+        if len(stated) < 2:
+            continue
+        ids = tuple(claim_id for claim_id, _ in stated)
+        values = {value for _, value in stated}
+        pairs = tuple(
+            (a, b) for index, (a, x) in enumerate(stated) for b, y in stated[index + 1 :] if x != y
+        )
+        verdict = Verdict.CONFLICT if len(values) > 1 else Verdict.AGREE
+        low, high = min(values), max(values)
+        cluster_id = f"k{fact:06d}"
+        clusters.append(
+            Cluster(
+                id=cluster_id, kind=Kind.PERCENT, subject=" ".join(topics[fact][:3]), claim_ids=ids
+            )
+        )
+        findings.append(
+            Finding(
+                cluster_id=cluster_id,
+                verdict=verdict,
+                claim_ids=ids,
+                conflicting_pairs=pairs,
+                relative_gap=(high - low) / high if verdict is Verdict.CONFLICT else 0.0,
+                cross_source=True,
+                explanation=(
+                    f"{low:g}% vs {high:g}%: the ranges do not overlap"
+                    if verdict is Verdict.CONFLICT
+                    else f"{low:g}%: the ranges overlap"
+                ),
+            )
+        )
+    return Report(
+        sources=tuple(sources),
+        claims=tuple(claim_models),
+        clusters=tuple(clusters),
+        findings=tuple(findings),
+        settings={"model": "synthetic", "similarity_threshold": 0.6, "tolerance": 0.0},
+    )

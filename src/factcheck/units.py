@@ -150,8 +150,30 @@ UNITS: tuple[Unit, ...] = (
     Unit("century", T, 100 * _YEAR, words=("century", "centuries"), plural="centuries"),
     # speed (metre per second)
     Unit("m/s", S, 1.0, symbols=("m/s",), plural="m/s"),
-    Unit("km/h", S, 1 / 3.6, words=("kph",), symbols=("km/h",), plural="km/h"),
-    Unit("mph", S, _MILE / _HOUR, words=("mph",), plural="mph"),
+    Unit(
+        "km/h",
+        S,
+        1 / 3.6,
+        words=(
+            "kph",
+            "kilometres per hour",
+            "kilometers per hour",
+            "kilometre per hour",
+            "kilometer per hour",
+            "km per hour",
+            "kilometres an hour",
+            "kilometers an hour",
+        ),
+        symbols=("km/h",),
+        plural="km/h",
+    ),
+    Unit(
+        "mph",
+        S,
+        _MILE / _HOUR,
+        words=("mph", "miles per hour", "mile per hour", "mile-per-hour", "miles an hour"),
+        plural="mph",
+    ),
     Unit("knot", S, 1852.0 / _HOUR, words=("knot",)),
     # temperature (kelvin)
     Unit(

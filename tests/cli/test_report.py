@@ -84,10 +84,19 @@ def test_settings_options_reach_the_pipeline(
         "--no-cache",
         "--model",
         "some/model",
+        "--approximate-margin",
+        "0.2",
+        "--neighbours",
+        "7",
+        "--batch-size",
+        "8",
         "-q",
     ]
     assert _run(args) == 0
     settings = calls[0]["settings"]
+    assert settings.approximate_margin == 0.2
+    assert settings.neighbours == 7
+    assert settings.batch_size == 8
     assert settings.similarity_threshold == 0.7
     assert settings.tolerance == 0.05
     assert settings.reference_date.isoformat() == "2024-03-01"
@@ -121,7 +130,7 @@ def test_output_file_is_written_atomically(
     assert renames == [(renames[0][0], str(target))]
     assert Path(renames[0][0]).parent == target.parent
     assert list(target.parent.iterdir()) == [target]  # no temporary file left behind
-    assert "1 conflicts" in err  # the summary line on stderr, since not --quiet
+    assert "3 sources, 7 claims, 1 conflict, 2 agreements ->" in err  # stderr, since not -q
 
 
 def test_unwritable_output_exits_2_and_keeps_nothing(
@@ -197,10 +206,10 @@ def test_rich_progress_draws_each_stage_to_completion() -> None:
     from rich.console import Console
     from rich.progress import Progress as Bar
 
-    from factcheck.cli.progress import RichProgress
+    from factcheck.cli.progress import RichProgress, _columns
 
     screen = io.StringIO()
-    bar = Bar(console=Console(file=screen, force_terminal=True, width=80))
+    bar = Bar(*_columns(), console=Console(file=screen, force_terminal=True, width=100))
     with bar:
         progress = RichProgress(bar)
         progress.start("extracting claims", 3)
@@ -211,6 +220,30 @@ def test_rich_progress_draws_each_stage_to_completion() -> None:
     assert [task.description for task in bar.tasks] == ["extracting claims", "embedding claims"]
     assert bar.tasks[0].completed == 3  # a new stage completes the one before
     assert "extracting claims" in screen.getvalue()
+
+
+def test_progress_shows_counts_elapsed_time_and_time_left() -> None:
+    import io
+
+    from rich.console import Console
+    from rich.progress import Progress as Bar
+
+    from factcheck.cli.progress import _columns
+
+    bar = Bar(*_columns(), console=Console(file=io.StringIO(), width=100), auto_refresh=False)
+    task = bar.add_task("embedding claims", total=3600)
+    bar.update(task, completed=1024)
+    state = bar.tasks[0]
+    cells = [str(column(state)) for column in bar.columns if not isinstance(column, str)]
+    assert "1,024/3,600" in cells
+    times = cells[-1]
+    assert times.startswith("0:0")
+    spinner = bar.add_task("clustering claims", total=None)
+    cells = [
+        str(column(bar.tasks[spinner])) for column in bar.columns if not isinstance(column, str)
+    ]
+    assert "0/?" not in cells
+    assert "left" not in cells[-1]
 
 
 def test_progress_bar_draws_on_a_terminal_unless_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,6 +257,50 @@ def test_progress_bar_draws_on_a_terminal_unless_quiet(monkeypatch: pytest.Monke
         assert isinstance(progress, RichProgress)
     with progress_bar(quiet=True) as progress:
         assert isinstance(progress, NullProgress)
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_rendering_is_a_stage_and_the_summary_is_worded(
+    calls: list[dict[str, Any]],
+    corpus: Path,
+    tmp_path: Path,
+    quiet: bool,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factcheck.cli import report as report_cli
+
+    stages: list[str] = []
+
+    class Recording:
+        def start(self, stage: str, total: int | None = None) -> None:
+            stages.append(stage)
+
+        def advance(self, steps: int = 1) -> None:
+            return None
+
+        def finish(self) -> None:
+            return None
+
+    def bar(quiet: bool = False) -> Any:
+        from contextlib import nullcontext
+
+        from factcheck.progress import NullProgress
+
+        return nullcontext(NullProgress() if quiet else Recording())
+
+    monkeypatch.setattr(report_cli, "progress_bar", bar)
+    args = ["report", str(corpus), "--format", "html", "-o", str(tmp_path / "r.html")]
+    assert _run([*args, "-q"] if quiet else args) == 0
+    err = capsys.readouterr().err
+    if quiet:
+        assert err == ""
+        assert stages == []
+    else:
+        assert stages == ["writing the HTML report"]
+        assert err.splitlines() == [
+            f"factcheck: 3 sources, 7 claims, 1 conflict, 2 agreements -> {tmp_path / 'r.html'}"
+        ]
 
 
 def test_cli_offers_exactly_the_renderer_formats() -> None:

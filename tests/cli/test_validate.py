@@ -53,11 +53,12 @@ def test_no_sources_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
 
 
 @pytest.mark.model
-def test_good_sheet_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_good_sheet_passes_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     junit = tmp_path / "junit.xml"
-    code, out, _ = run(["validate", GOOD, "--sources", SEEDS, "--junit", junit], capsys)
+    code, out, err = run(["validate", GOOD, "--sources", SEEDS, "--junit", junit], capsys)
     assert code == 0, out
-    assert "OK: 8 facts" in out
+    assert out.splitlines() == [f"OK: 8 facts in {GOOD} (7 supported, 1 accepted disagreement)"]
+    assert err == ""
     cases = ET.parse(junit).getroot().findall("./testsuite/testcase")
     assert len(cases) == 8
     assert all(case.find("failure") is None for case in cases)
@@ -97,19 +98,27 @@ def test_broken_sheet_fails_naming_each_fact_verdict_and_citation(
     assert "contradicted" in contradicted.get("message", "")
     assert "$660 billion" in (contradicted.text or "")
 
+    monkeypatch.delenv("GITHUB_ACTIONS")
     code, out, _ = run(["validate", BROKEN, "--sources", SEEDS, "--strict"], capsys)
     assert code == 1
-    for words in [
-        "trade-relationship",
-        "contradicted",
-        "002_5ee72d736d45eb93.txt:11",
-        "eurozone-unemployment",
-        "unsupported",
-        "truce-expiry",
-        "citation broken",
-        "expire on November 12",
-    ]:
-        assert words in out
+    lines = out.splitlines()
+    failing = [line for line in lines if line.startswith(f"{BROKEN}:")]
+    assert [line.split(": ")[1:3] for line in failing] == [
+        ["trade-relationship", "contradicted (fails)"],
+        ["eurozone-unemployment", "unsupported (fails)"],
+        ["truce-expiry", "citation broken (fails)"],
+    ]
+    assert failing[0].startswith(f"{BROKEN}:14: ")
+    assert failing[2].startswith(f"{BROKEN}:24: ")
+    assert "    contradicts: 002_5ee72d736d45eb93.txt:11: “$660 billion”" in out
+    assert out.count("expire on November 12") == 1  # said once
+    assert lines[-1].startswith(f"FAILED: 3 of 4 facts failing in {BROKEN} (")
+    assert "truce-tariff-ceiling" not in out  # a passing fact is not shown without -v
+
+    code, verbose, _ = run(["validate", BROKEN, "--sources", SEEDS, "-v"], capsys)
+    assert code == 1
+    assert f"{BROKEN}:9: truce-tariff-ceiling: supported: stated by " in verbose
+    assert len(verbose.splitlines()) > len(lines)
 
 
 def test_check_is_the_deprecated_old_name_of_validate(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from importlib.resources import files
 
@@ -48,7 +49,7 @@ def _validation() -> Validation:
             expected="100%",
             line=3,
             verdict=FactVerdict.SUPPORTED,
-            message="stated by 1 claim(s) in 1 source(s)",
+            message="stated by 1 claim in 1 source",
             supporting=(_evidence("a.txt", 4, "100%", False),),
         ),
         FactResult(
@@ -213,13 +214,60 @@ def test_json_lists_every_fact_and_the_failures() -> None:
     assert document["results"][1]["contradicting"][0]["source"] == "b.txt"
 
 
-def test_table_names_each_fact_verdict_and_citation() -> None:
+def test_table_names_each_failing_fact_where_it_is_and_why() -> None:
     text = render_table(_validation(), width=200)
-    for fact_id in ["ok-fact", "wrong-fact", "lonely-fact", "moved-quote", "known-dispute"]:
-        assert fact_id in text
-    assert "contradicted (fails)" in text
-    assert "accepted disagreement" in text
-    assert "under review" in text
-    assert "b.txt:11" in text
-    assert "FAILED" in text
+    lines = text.splitlines()
+    assert lines[0].startswith(f"{SHEET}:8: wrong-fact: contradicted (fails): ")
+    assert (
+        "    contradicts: b.txt:11: “$660 billion” in “A sentence stating $660 billion.”" in lines
+    )
+    moved = [line for line in lines if line.startswith(f"{SHEET}:18: moved-quote: ")]
+    assert moved == [
+        f"{SHEET}:18: moved-quote: citation broken (fails): "
+        "c.txt: quote not found: 'expire on November 12'"
+    ]
+    assert "quote not found" not in text.replace(moved[0], "")  # said once
+    for passing in ["ok-fact", "lonely-fact", "known-dispute"]:
+        assert passing not in text
+    assert lines[-1] == (
+        f"FAILED: 2 of 5 facts failing in {SHEET} (1 supported, 1 contradicted, "
+        "1 unsupported, 1 citation broken, 1 accepted disagreement)"
+    )
     assert "\x1b[" not in text  # no colour codes unless asked
+
+
+def test_verbose_table_shows_every_fact() -> None:
+    text = render_table(_validation(), width=200, verbose=True)
+    assert text.splitlines()[0] == "Sample sheet"
+    for fact_id in ["ok-fact", "wrong-fact", "lonely-fact", "moved-quote", "known-dispute"]:
+        assert f": {fact_id}: " in text
+    assert f"{SHEET}:25: known-dispute: accepted disagreement: " in text
+    assert "[accepted: under review, 100% sure]" in text
+    assert "    supports: a.txt:4: “100%”" in text
+
+
+def test_passing_table_is_one_line_and_cuts_sentences_to_the_width() -> None:
+    results = _validation().results
+    passing = Validation(sheet=SHEET, results=(results[0], results[4]))
+    assert render_table(passing) == (
+        f"OK: 2 facts in {SHEET} (1 supported, 1 accepted disagreement)\n"
+    )
+    long = results[1].model_copy(
+        update={
+            "contradicting": (
+                results[1].contradicting[0].model_copy(update={"sentence": "word " * 100}),
+            )
+        }
+    )
+    text = render_table(Validation(sheet=SHEET, results=(long,)), width=80)
+    cited = [line for line in text.splitlines() if "contradicts:" in line]
+    assert cited
+    assert all(len(line) <= 80 and line.endswith("…”") for line in cited)
+
+
+def test_table_colours_only_when_asked() -> None:
+    plain = render_table(_validation())
+    painted = render_table(_validation(), color=True)
+    assert "\x1b[" not in plain
+    assert "\x1b[1;31mFAILED\x1b[0m" in painted
+    assert re.sub(r"\x1b\[[0-9;]*m", "", painted) == plain

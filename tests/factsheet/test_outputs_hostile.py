@@ -200,7 +200,7 @@ _COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 
 @pytest.mark.parametrize("color", [False, True])
 def test_table_shows_markup_and_escapes_as_text(validation: Validation, color: bool) -> None:
-    text = render_table(validation, strict=True, color=color, width=400)
+    text = render_table(validation, strict=True, color=color, width=400, verbose=True)
     plain = _COLOUR.sub("", text)
     # Only colour codes of its own, and those only when asked for.
     assert (plain != text) is color

@@ -29,7 +29,9 @@ def test_summary_table_counts() -> None:
 def test_conflict_shows_values_side_by_side_and_a_citation_per_side() -> None:
     text = render(sample_report(), "md")
     conflicts = text.split("## Conflicts")[1].split("## Agreements")[0]
-    assert "**about 70% vs more than 90%**" in conflicts
+    assert "**about 70% vs more than 90%**: the ranges do not overlap; gap 22%" in conflicts
+    assert "about 70% vs more than 90%: the ranges" not in conflicts  # no headline twice
+    assert "- **about 70%** (1 source)" in conflicts
     assert (
         "alpha.txt, line 2: Officials said the country accounts for **about 70%** of" in conflicts
     )
@@ -42,7 +44,11 @@ def test_conflict_shows_values_side_by_side_and_a_citation_per_side() -> None:
 def test_agreements_are_listed_with_citations() -> None:
     text = render(sample_report(), "md")
     agreements = text.split("## Agreements")[1].split("## Sources")[0]
-    assert "100% in alpha.txt line 3; 100% in beta.txt line 3" in agreements
+    assert "- **new tariffs**: 100%, stated in 2 sources\n" in agreements
+    assert "  - alpha.txt, line 3: New tariffs of **100%** take effect on November 1." in agreements
+    assert "  - beta.txt, line 3: The tariffs of 100% start on **November 1**, officials said." in (
+        agreements
+    )
 
 
 def test_hostile_source_text_renders_as_text() -> None:

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
+from factcheck.models import Report
 from factcheck.render.document import ClaimDoc
-from factcheck.render.tables import claims_frame, clusters_frame, findings_frame, sources_frame
+from factcheck.render.tables import (
+    CLAIM_COLUMNS,
+    claims_frame,
+    clusters_frame,
+    findings_frame,
+    sources_frame,
+)
+from tests.gold import SEEDS
 from tests.report_samples import SPECS, sample_report
 
 
 def test_claims_frame_is_the_csv_table() -> None:
     frame = claims_frame(sample_report())
-    assert list(frame.columns) == list(ClaimDoc.model_fields)
+    assert list(frame.columns) == list(CLAIM_COLUMNS)
+    assert list(frame.columns[: len(ClaimDoc.model_fields)]) == list(ClaimDoc.model_fields)
     assert len(frame) == len(SPECS)
     assert frame["id"].is_unique
     conflict = frame[frame["verdict"] == "conflict"]
@@ -54,3 +65,37 @@ def test_empty_report_gives_empty_frames_with_columns() -> None:
     ):
         assert frame.empty
         assert len(frame.columns) > 0
+
+
+def test_claims_frame_has_numbers_and_dates_in_columns_of_their_own() -> None:
+    frame = claims_frame(sample_report())
+    for column in ("value", "low", "high"):
+        assert frame[column].dtype == "float64"
+    for column in ("date", "date_low", "date_high"):
+        assert pd.api.types.is_datetime64_any_dtype(frame[column])
+    for column in ("start", "end", "line", "occurrences"):
+        assert frame[column].dtype == "int64"
+    dates = frame[frame["kind"] == "date"]
+    assert dates["value"].isna().all()
+    assert list(dates["date"]) == [pd.Timestamp("2025-11-01")] * 2
+    numbers = frame[frame["kind"] != "date"]
+    assert numbers["date"].isna().all()
+    assert numbers["high"].isna().sum() == 1  # "more than 90%" has no upper bound
+    assert frame["value"].mean() == (70 + 90 + 100 + 100 + 12) / 5
+
+
+def test_claims_frame_of_the_seeds_is_numeric() -> None:
+    """``claims_frame(report)["value"].mean()`` works on the seeds (no model needed)."""
+    from factcheck.crosscheck.pipeline import extract_all
+    from factcheck.sources import load_sources
+
+    sources = load_sources([SEEDS])
+    report = Report(
+        sources=tuple(sources), claims=tuple(extract_all(sources)), clusters=(), findings=()
+    )
+    frame = claims_frame(report)
+    assert frame["value"].dtype == "float64"
+    assert frame["value"].notna().sum() > 40
+    assert frame["value"].mean() > 0
+    assert frame["date"].notna().sum() > 5
+    assert frame.loc[frame["date"].notna(), "value"].isna().all()

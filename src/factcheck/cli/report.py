@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from factcheck.cli.app import EXIT_FINDINGS, emit
 from factcheck.cli.options import (
     output_options,
+    quiet_option,
     settings_from_options,
     settings_options,
     sources_argument,
 )
 from factcheck.cli.progress import progress_bar
 
-__all__ = ["report_command"]
+if TYPE_CHECKING:
+    from factcheck.models import Report
+
+__all__ = ["report_command", "summary"]
 
 FORMATS = ("md", "html", "json", "csv")  # factcheck.render.FORMATS, kept literal for a fast --help
 
@@ -29,7 +33,7 @@ FORMATS = ("md", "html", "json", "csv")  # factcheck.render.FORMATS, kept litera
 @click.option(
     "--fail-on-conflict", is_flag=True, help="Exit with status 1 when a conflict is found."
 )
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
+@quiet_option
 @click.pass_context
 def report_command(
     ctx: click.Context,
@@ -60,14 +64,28 @@ def report_command(
     sources = load_sources(paths, stdin=stdin)
     with progress_bar(quiet) as progress:
         result = report(sources, settings, progress=progress)
-    emit(render(result, fmt), output)
-    conflicts = len(result.conflicts)
+        progress.start(f"writing the {_NAMES[fmt]} report")
+        text = render(result, fmt)
+        progress.finish()
+    emit(text, output)
     if not quiet:
         where = f" -> {output}" if output is not None else ""
-        click.echo(
-            f"factcheck: {len(result.sources)} sources, {len(result.claims)} claims, "
-            f"{conflicts} conflicts, {len(result.agreements)} agreements{where}",
-            err=True,
-        )
-    if fail_on_conflict and conflicts:
+        click.echo(f"factcheck: {summary(result)}{where}", err=True)
+    if fail_on_conflict and result.conflicts:
         ctx.exit(EXIT_FINDINGS)
+
+
+_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV"}
+
+
+def summary(result: Report) -> str:
+    """``5 sources, 120 claims, 1 conflict, 12 agreements``: every verdict found, counted."""
+    from factcheck.render.display import counted, verdict_words
+
+    found: dict[str, int] = {"conflict": 0, "agree": 0}
+    for finding in result.findings:
+        found[finding.verdict.value] = found.get(finding.verdict.value, 0) + 1
+    ranked = sorted(found.items(), key=lambda item: verdict_words(item[0]).rank)
+    parts = [counted(len(result.sources), "source"), counted(len(result.claims), "claim")]
+    parts += [verdict_words(verdict).count(number) for verdict, number in ranked]
+    return ", ".join(parts)

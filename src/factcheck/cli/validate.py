@@ -16,7 +16,14 @@ import click
 
 from factcheck.atomic import write_atomic
 from factcheck.cli.app import EXIT_FINDINGS, emit
-from factcheck.cli.options import output_options, settings_from_options, settings_options
+from factcheck.cli.options import (
+    output_options,
+    quiet_option,
+    settings_from_options,
+    validate_settings_options,
+)
+from factcheck.cli.progress import progress_bar
+from factcheck.cli.terminal import colour, width
 
 __all__ = ["check_command", "validate_command"]
 
@@ -40,7 +47,9 @@ __all__ = ["check_command", "validate_command"]
     help="Also write JUnit XML (one test case per fact) to this file.",
 )
 @output_options(("table", "json", "sarif"), "table")
-@settings_options
+@click.option("--verbose", "-v", is_flag=True, help="Show every fact, not only the failing ones.")
+@quiet_option
+@validate_settings_options
 @click.pass_context
 def validate_command(
     ctx: click.Context,
@@ -52,12 +61,16 @@ def validate_command(
     junit: Path | None,
     fmt: str,
     output: Path | None,
+    verbose: bool,
+    quiet: bool,
     **settings_args: Any,
 ) -> None:
     """Validate every fact of FACTSHEET (.yaml or .csv) against the sources.
 
-    Exit status: 0 when every fact holds, 1 when a fact is contradicted or a
-    citation is broken (with --strict also when no source states a fact), 2 for
+    The table format prints one line when every fact holds, and each failing
+    fact with its FILE:LINE and the citations behind it otherwise (-v: every
+    fact). Exit status: 0 when every fact holds, 1 when a fact is contradicted or
+    a citation is broken (with --strict also when no source states a fact), 2 for
     unusable input. Under GitHub Actions (GITHUB_ACTIONS=true) failing facts are
     also annotated on the sheet's lines.
     """
@@ -76,15 +89,16 @@ def validate_command(
         raise click.UsageError("no sources: give --sources PATH")
     settings = settings_from_options(**settings_args)
     sheet = load_factsheet(factsheet)
-    validation = validate(sheet, paths, settings)
+    with progress_bar(quiet) as progress:
+        validation = validate(sheet, paths, settings, progress=progress)
 
     if fmt == "json":
         text = validation_json(validation, strict=strict)
     elif fmt == "sarif":
         text = sarif_json(validation, strict=strict)
     else:
-        color = output is None and sys.stdout.isatty()
-        text = render_table(validation, strict=strict, color=color)
+        color = output is None and colour(sys.stdout)
+        text = render_table(validation, strict=strict, color=color, width=width(), verbose=verbose)
     emit(text, output)
     if junit is not None:
         write_atomic(junit, junit_xml(validation, strict=strict))

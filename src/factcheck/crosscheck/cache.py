@@ -25,13 +25,15 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from factcheck.crosscheck.embed import DEFAULT_BACKEND, Embedder, make_embedder
+from factcheck.crosscheck.embed import DEFAULT_BACKEND, Embedder, LoadsModel, make_embedder
+from factcheck.progress import NullProgress, Progress
 from factcheck.settings import Settings
 
 __all__ = [
     "CACHE_FILE",
     "CachedEmbedder",
     "EmbeddingCache",
+    "embed_texts",
     "get_embedder",
     "open_cache",
     "resolve_cache_dir",
@@ -312,26 +314,103 @@ class CachedEmbedder:
         self.hits = 0
         self.misses = 0
 
-    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+    def embed(
+        self,
+        texts: Sequence[str],
+        *,
+        batch_size: int | None = None,
+        progress: Progress | None = None,
+    ) -> NDArray[np.float32]:
+        """Vectors of ``texts``: cached ones read, the others computed and stored.
+
+        With ``batch_size``, new texts go to the model that many at a time and
+        ``progress`` hears of each batch (and of the model's load, when it has one).
+        """
         digests = [text_digest(text) for text in texts]
         known = self.cache.get_many(self.name, digests)
         missing: dict[bytes, str] = {}
         for digest, text in zip(digests, texts, strict=True):
             if digest not in known:
                 missing.setdefault(digest, text)
-        # Stored chunk by chunk: an interrupted long run keeps what it embedded.
         pending = list(missing.items())
-        for start in range(0, len(pending), self.chunk_size):
-            chunk = pending[start : start + self.chunk_size]
-            fresh = self.inner.embed([text for _, text in chunk])
-            new = dict(zip((digest for digest, _ in chunk), fresh, strict=True))
-            self.cache.put_many(self.name, new)
+        unstored: dict[bytes, NDArray[np.float32]] = {}
+
+        def keep(done: Sequence[tuple[bytes, str]], vectors: NDArray[np.float32]) -> None:
+            # Stored chunk by chunk: an interrupted long run keeps what it embedded.
+            new = dict(zip((digest for digest, _ in done), vectors, strict=True))
             known.update(new)
+            unstored.update(new)
+            if len(unstored) >= self.chunk_size:
+                self.cache.put_many(self.name, unstored)
+                unstored.clear()
+
+        if pending:
+            _in_batches(
+                self.inner,
+                pending,
+                batch_size or self.chunk_size,
+                progress or NullProgress(),
+                keep,
+                cached=len(set(digests)) - len(pending),
+            )
+        self.cache.put_many(self.name, unstored)
         self.misses += len(missing)
         self.hits += len(set(digests)) - len(missing)
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([known[digest] for digest in digests]).astype(np.float32, copy=False)
+
+
+def _in_batches(
+    embedder: Embedder,
+    items: Sequence[tuple[bytes, str]],
+    batch_size: int,
+    progress: Progress,
+    keep: Callable[[Sequence[tuple[bytes, str]], NDArray[np.float32]], None],
+    *,
+    cached: int = 0,
+) -> None:
+    """Embed ``(key, text)`` items ``batch_size`` at a time, longest texts first (as the
+    model batches them itself), announcing the model's load and each batch."""
+    if isinstance(embedder, LoadsModel) and not embedder.loaded:
+        progress.start("loading the embedding model")
+        embedder.load()
+        progress.finish()
+    label = "embedding claims" + (f" ({cached:,} cached)" if cached else "")
+    progress.start(label, len(items))
+    ordered = sorted(items, key=lambda item: -len(item[1]))
+    for start in range(0, len(ordered), batch_size):
+        batch = ordered[start : start + batch_size]
+        keep(batch, embedder.embed([text for _, text in batch]))
+        progress.advance(len(batch))
+    progress.finish()
+
+
+def embed_texts(
+    embedder: Embedder,
+    texts: Sequence[str],
+    *,
+    batch_size: int = 64,
+    progress: Progress | None = None,
+) -> NDArray[np.float32]:
+    """``embedder.embed(texts)``, batch by batch so that ``progress`` moves with each batch.
+
+    Identical texts are embedded once; a :class:`CachedEmbedder` computes only what
+    its cache lacks. The model's load, when the embedder has one to do, is a stage.
+    """
+    progress = progress or NullProgress()
+    if isinstance(embedder, CachedEmbedder):
+        return embedder.embed(texts, batch_size=batch_size, progress=progress)
+    unique = list(dict.fromkeys(texts))
+    if not unique:
+        return np.zeros((0, 0), dtype=np.float32)
+    vectors: dict[str, NDArray[np.float32]] = {}
+
+    def keep(done: Sequence[tuple[bytes, str]], found: NDArray[np.float32]) -> None:
+        vectors.update(zip((text for _, text in done), found, strict=True))
+
+    _in_batches(embedder, [(b"", text) for text in unique], batch_size, progress, keep)
+    return np.stack([vectors[text] for text in texts]).astype(np.float32, copy=False)
 
 
 def get_embedder(settings: Settings, backend: str = DEFAULT_BACKEND) -> Embedder:

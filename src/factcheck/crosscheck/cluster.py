@@ -58,8 +58,6 @@ much less similarity again."""
 MIN_CONTENT_WORDS = 2
 """Claims with fewer content words in their context are never matched: nothing says what
 they measure."""
-MIN_SUBJECT_MATCH = 0.5
-"""Lexical overlap of the subjects a conflicting pair without named entities needs (0..1)."""
 PINNED_MARGIN = 0.15
 """How much less context similarity a pair whose frames pin one fact needs than the threshold,
 when its values differ: the frame is the stronger evidence."""
@@ -105,10 +103,7 @@ class PairEvidence:
         if self.named:
             return self.similarity >= settings.similarity_threshold - PINNED_MARGIN
         # "Global shipments" has no name: the contexts themselves must read alike.
-        return (
-            self.similarity >= settings.similarity_threshold
-            and self.subject_match >= MIN_SUBJECT_MATCH
-        )
+        return self.similarity >= settings.similarity_threshold
 
     @property
     def score(self) -> float:
@@ -160,10 +155,16 @@ def _frames_agree(a: Claim, b: Claim) -> bool:
     fa, fb = a.frame, b.frame
     # Entities read without a parser are noisy ("Trump" said it, "U.S." imposes it): they
     # keep conflicting values apart (see _pins_one_fact), never agreeing ones.
+    # The period is read with its parts ("in 2023" and "for the full year" fit); the raw
+    # time phrase decides only where neither claim names a period ("last month").
+    times_fit = (
+        periods_compatible(fa.period, fb.period)
+        if fa.period or fb.period
+        else times_compatible(fa.time, fb.time)
+    )
     return (
         measures_compatible(fa.measure, fb.measure, strict=False)
-        and periods_compatible(fa.period, fb.period)
-        and times_compatible(fa.time, fb.time)
+        and times_fit
         and modalities_compatible(fa.modality, fb.modality)
     )
 

@@ -17,7 +17,7 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -33,6 +33,7 @@ __all__ = [
     "EMBEDDERS",
     "Embedder",
     "EmbedderFactory",
+    "LoadsModel",
     "SentenceTransformerEmbedder",
     "make_embedder",
     "weights_digest",
@@ -63,6 +64,21 @@ class Embedder(Protocol):
         ...
 
 
+@runtime_checkable
+class LoadsModel(Protocol):
+    """An embedder that loads a model before its first call: the load can be a stage of
+    its own in the progress a run shows (it takes seconds)."""
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is in memory already (in this process)."""
+        ...
+
+    def load(self) -> None:
+        """Load the model now."""
+        ...
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded on first use, on CUDA if available else CPU.
 
@@ -90,6 +106,13 @@ class SentenceTransformerEmbedder:
     def model(self) -> SentenceTransformer:
         """The loaded model (loads it on first access; shared within the process)."""
         return _load_model(self.model_spec)
+
+    @property
+    def loaded(self) -> bool:
+        return self.model_spec in _LOADED
+
+    def load(self) -> None:
+        self.model  # noqa: B018 - loading is the point
 
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
         if not texts:
@@ -193,6 +216,10 @@ def make_embedder(settings: Settings, backend: str = DEFAULT_BACKEND) -> Embedde
     return factory(settings)
 
 
+_LOADED: set[str] = set()
+"""Models loaded in this process (kept by :func:`_load_model`'s cache)."""
+
+
 # A process loads each model once: a library user calling report() repeatedly, or the
 # test suite, would otherwise pay the load (seconds) on every call.
 @functools.lru_cache(maxsize=2)
@@ -209,9 +236,11 @@ def _load_model(model: str) -> SentenceTransformer:
     device = "cuda" if torch.cuda.is_available() else "cpu"
     kwargs: dict[str, Any] = {"device": device, "local_files_only": True}
     try:
-        return SentenceTransformer(location, **kwargs)
+        loaded = SentenceTransformer(location, **kwargs)
     except Exception as exc:  # OSError, ValueError, hub errors...: one line for the CLI
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise EmbeddingError(
             f"cannot load embedding model {model!r} (offline, from {location}): {first_line}"
         ) from exc
+    _LOADED.add(model)
+    return loaded

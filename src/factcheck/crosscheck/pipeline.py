@@ -80,18 +80,26 @@ def report(
         from factcheck.crosscheck.cache import get_embedder
 
         embedder = get_embedder(settings)
-    progress.start("embedding claims", len(found))
+    from factcheck.crosscheck.cache import embed_texts
+
     vectors = (
-        embedder.embed([claim.context for claim in found])
+        embed_texts(
+            embedder,
+            [claim.context for claim in found],
+            batch_size=settings.batch_size,
+            progress=progress,
+        )
         if found
         else np.zeros((0, 1), dtype=np.float32)
     )
-    progress.advance(len(found))
-    progress.finish()
     # The run's reference date (the latest publication) tells old figures from current ones.
     used = reference_date_for(loaded, settings)
+    progress.start("clustering claims")
     clusters = cluster_claims(found, vectors, used)
+    progress.finish()
+    progress.start("comparing clusters")
     findings = compare_clusters(clusters, found, used)
+    progress.finish()
     return Report(
         sources=tuple(loaded),
         claims=tuple(found),

@@ -101,9 +101,7 @@ def iter_claims(text_or_source: str | Source, settings: Settings | None = None) 
         if counts[key] > 1:
             sentence = sentence.model_copy(update={"occurrences": counts[key]})
         try:
-            claims = _claims_of(
-                source, sentence, reference, settings.approximate_margin, lowercase
-            )
+            claims = _claims_of(source, sentence, reference, settings.approximate_margin, lowercase)
         except Exception as error:  # a bug: say where, so the report names the file and line
             error.add_note(f"while reading {source.id}, line {sentence.line}")
             raise

@@ -519,11 +519,12 @@ def periods_compatible(
     year_b, part_b = _split_period(b)
     if year_a and year_b and year_a != year_b:
         return False
+    if strict:
+        # A year named alone is the whole year: it fits "full year", not a quarter.
+        part_a = part_a or ("FY" if year_a else "")
+        part_b = part_b or ("FY" if year_b else "")
     if part_a and part_b:
         return part_a == part_b
-    if strict and (part_a or part_b):
-        named_year_alone = (year_a and not part_a) or (year_b and not part_b)
-        return not named_year_alone
     return True
 
 
@@ -726,9 +727,12 @@ def contrastive(a: str, b: str) -> bool:
     swapped_a, swapped_b = words_a[i1:i2], words_b[j1:j2]
     if _same_measure(swapped_a, swapped_b):
         return False
-    # Only a swap in the slot that names a thing counts ("struck" for "hit" does not): a
-    # name, a word after "of", or a word before a measure's cue ("wheat sales").
+    # Only a swap in a slot that names a thing counts ("struck" for "hit" does not): a
+    # name, a word after a preposition ("in oil"), or before a measure's cue ("wheat sales").
     return _names_a_thing(swapped_a, a) and _names_a_thing(swapped_b, b)
+
+
+_THING_SLOT = r"(?:of|in|for|on|from|at|into)"
 
 
 def _names_a_thing(words: list[str], text: str) -> bool:
@@ -736,7 +740,7 @@ def _names_a_thing(words: list[str], text: str) -> bool:
         escaped = re.escape(word)
         if re.search(rf"\b{escaped[:1].upper()}{escaped[1:]}\b", text):
             return True
-        if re.search(rf"\bof\s+(?:the\s+)?{escaped}\b", text, re.IGNORECASE):
+        if re.search(rf"\b{_THING_SLOT}\s+(?:the\s+)?{escaped}\b", text, re.IGNORECASE):
             return True
         following = re.search(rf"\b{escaped}\s+([\w’'-]+)", text, re.IGNORECASE)
         if following and following.group(1).lower() in _CUE_MEASURES:

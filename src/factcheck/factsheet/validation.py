@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from factcheck.factsheet import Fact, FactSheet, load_factsheet
 from factcheck.factsheet.quotes import find_quote
 from factcheck.models import Claim, Quantity, Source
+from factcheck.progress import NullProgress, Progress
+from factcheck.render.display import counted
 from factcheck.settings import Settings
 from factcheck.sources import SourcesLike, as_sources
 
@@ -131,29 +133,35 @@ def validate(
     settings: Settings | None = None,
     *,
     embedder: Embedder | None = None,
+    progress: Progress | None = None,
 ) -> Validation:
     """Give every fact of ``factsheet`` a verdict against ``sources``."""
     settings = settings or Settings()
+    progress = progress or NullProgress()
     sheet = factsheet if isinstance(factsheet, FactSheet) else load_factsheet(factsheet)
     loaded = as_sources(sources)
-    claims = _extract(loaded, settings)
+    claims = _extract(loaded, settings, progress)
     if embedder is None:
         from factcheck.crosscheck.cache import get_embedder
 
         embedder = get_embedder(settings)
-    matcher = _Matcher(sheet.facts, claims, embedder, settings)
+    matcher = _Matcher(sheet.facts, claims, embedder, settings, progress)
     by_id = {source.id: source for source in loaded}
-    results = tuple(
-        _judge(fact, sheet.line_of(fact.id), matcher, loaded, by_id, claims, settings)
-        for fact in sheet.facts
-    )
-    return Validation(sheet=sheet.path, title=sheet.title, results=results)
+    progress.start("checking facts", len(sheet.facts))
+    results = []
+    for fact in sheet.facts:
+        results.append(
+            _judge(fact, sheet.line_of(fact.id), matcher, loaded, by_id, claims, settings)
+        )
+        progress.advance()
+    progress.finish()
+    return Validation(sheet=sheet.path, title=sheet.title, results=tuple(results))
 
 
-def _extract(sources: Sequence[Source], settings: Settings) -> list[Claim]:
+def _extract(sources: Sequence[Source], settings: Settings, progress: Progress) -> list[Claim]:
     from factcheck.crosscheck.pipeline import extract_all
 
-    return extract_all(sources, settings)
+    return extract_all(sources, settings, progress=progress)
 
 
 class _Matcher:
@@ -165,12 +173,24 @@ class _Matcher:
         claims: Sequence[Claim],
         embedder: Embedder,
         settings: Settings,
+        progress: Progress,
     ) -> None:
+        from factcheck.crosscheck.cache import embed_texts
+
         self.settings = settings
         self.claims = list(claims)
         statements = [fact.statement for fact in facts]
         contexts = sorted({claim.context for claim in claims})
-        vectors = embedder.embed([*statements, *contexts]) if statements else None
+        vectors = (
+            embed_texts(
+                embedder,
+                [*statements, *contexts],
+                batch_size=settings.batch_size,
+                progress=progress,
+            )
+            if statements
+            else None
+        )
         self.row_of_fact = {fact.id: row for row, fact in enumerate(facts)}
         self.row_of_context = {text: len(statements) + i for i, text in enumerate(contexts)}
         self.vectors: NDArray[np.float32] | None = vectors
@@ -290,11 +310,16 @@ def _judge(
     elif contradicting:
         verdict = FactVerdict.ACCEPTED if fact.accepted else FactVerdict.CONTRADICTED
         first = contradicting[0]
-        message = f"{len(contradicting)} claim(s) conflict, e.g. {first.explanation}"
+        named = counted(len({e.source for e in contradicting}), "source")
+        states = "states" if len(contradicting) == 1 else "state"
+        message = (
+            f"{counted(len(contradicting), 'claim')} in {named} {states} another value, "
+            f"e.g. {first.explanation}"
+        )
     elif supporting:
         verdict = FactVerdict.SUPPORTED
-        named = len({e.source for e in supporting})
-        message = f"stated by {len(supporting)} claim(s) in {named} source(s)"
+        named = counted(len({e.source for e in supporting}), "source")
+        message = f"stated by {counted(len(supporting), 'claim')} in {named}"
     else:
         verdict = FactVerdict.UNSUPPORTED
         message = "no source states this fact"

@@ -1,9 +1,10 @@
 """Render a report as Markdown, HTML, JSON or CSV: :func:`render`.
 
 Owns the published JSON contract (``document``, ``schema``), the pandas tables
-(``tables``), the wording of numbers and quantities (``display``) and the renderers
-(``markdown``, ``html`` with ``charts``, ``json``, ``csv``, and ``claims`` for the
-claims listing). May import ``factcheck.models``, ``units``, ``settings``,
+(``tables``), the wording of numbers, counts and verdicts (``display``), what the
+readable reports show of each finding and in which order (``views``) and the
+renderers (``markdown``, ``html`` with ``charts``, ``json``, ``csv``, and ``claims``
+for the claims listing). May import ``factcheck.models``, ``units``, ``settings``,
 ``errors``, ``atomic`` and ``escape``; never a stage (``sources``, ``extract``,
 ``crosscheck``), ``factsheet`` or ``cli``.
 """
@@ -31,7 +32,7 @@ def render(report: Report, fmt: str) -> str:
             f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}",
             field="format",
         )
-    # Imported on demand: the HTML renderer pulls in jinja2 and matplotlib.
+    # Imported on demand: the HTML renderer pulls in jinja2.
     module = importlib.import_module(f"factcheck.render.{name}")
     text: str = module.render(report)
     return text

@@ -1,110 +1,125 @@
-"""Interval charts: each side of a finding drawn on one number line, as an SVG data URI.
+"""Interval charts drawn as small inline SVG: each value of a finding on one number line.
 
-An exact value is a point, a range a bar, an open-ended claim ('more than 90%')
-an arrow running to the edge of the axis. The SVG is deterministic: a fixed
-hash salt for its ids and no date or creator metadata.
+A stated value is a dot, the range it allows a bar ("about 70%" allows a margin
+around 70), and a claim open on one side ("more than 90%") an arrow running to
+the edge of the axis. One row per distinct value, coloured by side (the page's
+stylesheet holds the colours), labelled with the value in words. A few hundred
+bytes per chart, deterministic, and with no content but shapes and escaped text.
 """
 
 from __future__ import annotations
 
-import base64
-import io
-import math
-from collections.abc import Sequence
 from datetime import date
+
+from markupsafe import Markup, escape
 
 from factcheck.models import Kind
 from factcheck.render.display import format_number
 from factcheck.render.document import ClaimDoc
+from factcheck.render.views import FindingView, axis_value
 
-__all__ = ["interval_chart"]
+__all__ = ["MAX_ROWS", "interval_chart"]
 
-_SALT = "factcheck"
-_COLOURS = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#4d4d4d")
+MAX_ROWS = 8
+"""Values drawn at most; a finding with more lists the rest in words."""
 
-
-def _number(value: float | str | None, kind: Kind) -> float | None:
-    """A value on the axis: numbers as they are, ISO dates as day ordinals."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        return float(value) if math.isfinite(value) else None
-    if kind not in (Kind.DATE, Kind.YEAR):
-        return None
-    parts = value.split("-")
-    try:
-        if len(parts) == 3 and parts[0]:
-            return float(date.fromisoformat(value).toordinal())
-        if len(parts) == 2:
-            return float(date(int(parts[0]), int(parts[1]), 1).toordinal())
-        if len(parts) == 1:
-            return float(date(int(parts[0]), 1, 1).toordinal())
-    except ValueError:
-        return None
-    return None  # '--11-10': a date without a year cannot be placed
+_WIDTH = 600
+_LABEL = 170  # room for the value labels, left of the axis
+_RIGHT = 16
+_ROW = 22
+_TOP = 6
+_AXIS = 26
 
 
 def _tick_label(kind: Kind, unit: str, value: float) -> str:
     if kind is Kind.DATE:
         return date.fromordinal(max(1, round(value))).isoformat()
+    if kind is Kind.YEAR:
+        return str(round(value))
     if unit == "%":
-        return f"{value:g}%"
-    return format_number(value, short=True)
+        return f"{format_number(round(value, 4), short=True)}%"
+    return format_number(round(value, 6), short=True)
 
 
-def interval_chart(claims: Sequence[ClaimDoc]) -> str | None:
-    """An SVG data URI showing every claim's interval, or None if they cannot be placed."""
-    rows = []
-    for claim in claims:
-        value = _number(claim.value, claim.kind)
-        low, high = _number(claim.low, claim.kind), _number(claim.high, claim.kind)
+def _rows(view: FindingView) -> list[tuple[int, ClaimDoc]]:
+    """(side number, claim) for each distinct value, side by side, each side in value order."""
+    rows: list[tuple[int, ClaimDoc]] = []
+    for side in view.sides:
+        shown: set[str] = set()
+        for statement in side.statements:
+            for claim in statement.claims:
+                if claim.display not in shown:
+                    shown.add(claim.display)
+                    rows.append((side.number, claim))
+    # Within a side, in value order (statements are ordered by how often they are made).
+    rows.sort(key=lambda row: (row[0], axis_value(row[1].value, row[1].kind) or 0.0))
+    return rows
+
+
+def interval_chart(view: FindingView) -> Markup | None:
+    """The finding's values on one axis as an ``<svg>`` element; None if they cannot be placed."""
+    placed = []
+    for side, claim in _rows(view)[:MAX_ROWS]:
+        value = axis_value(claim.value, claim.kind)
         if value is None:
             return None
-        rows.append((claim, value, low, high))
-    finite = [x for _, value, low, high in rows for x in (value, low, high) if x is not None]
+        low, high = axis_value(claim.low, claim.kind), axis_value(claim.high, claim.kind)
+        placed.append((side, claim, value, low, high))
+    if not placed:
+        return None
+    finite = [x for *_, value, low, high in placed for x in (value, low, high) if x is not None]
     lo, hi = min(finite), max(finite)
-    pad = (hi - lo) * 0.15 or max(abs(hi) * 0.1, 1.0)
+    pad = (hi - lo) * 0.12 or max(abs(hi) * 0.1, 1.0)
     left, right = lo - pad, hi + pad
+    span = right - left
+    plot = _WIDTH - _LABEL - _RIGHT
 
-    from matplotlib import rc_context
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
+    def x(number: float) -> str:
+        return f"{_LABEL + (number - left) / span * plot:.1f}"
 
-    with rc_context({"svg.hashsalt": _SALT, "font.size": 9}):
-        figure = Figure(figsize=(7.0, 0.55 * len(rows) + 0.9))
-        axes = figure.subplots()
-        for row, (claim, value, low, high) in enumerate(rows):
-            y = len(rows) - 1 - row
-            colour = _COLOURS[row % len(_COLOURS)]
-            start = left if low is None else low
-            end = right if high is None else high
-            if low is None and high is None and claim.qualifier.value == "exact":
-                start = end = value
-            if end > start:
-                axes.plot([start, end], [y, y], color=colour, linewidth=6, alpha=0.45)
-            if low is None and end > start:
-                axes.plot([left], [y], marker="<", color=colour, markersize=9)
-            if high is None and end > start:
-                axes.plot([right], [y], marker=">", color=colour, markersize=9)
-            axes.plot([value], [y], marker="o", color=colour, markersize=7)
-        labels = [f"{c.source}, line {c.line}: {c.display}" for c, *_ in rows]
-        axes.set_yticks(range(len(rows) - 1, -1, -1), labels, parse_math=False)
-        axes.set_xlim(left, right)
-        axes.set_ylim(-0.7, len(rows) - 0.3)
-        first = claims[0]
-        axes.xaxis.set_major_formatter(
-            FuncFormatter(lambda x, _pos: _tick_label(first.kind, first.unit, x))
+    height = _TOP + _ROW * len(placed) + _AXIS
+    axis_y = _TOP + _ROW * len(placed) + 4
+    first = placed[0][1]
+    parts = []
+    for row, (side, claim, value, low, high) in enumerate(placed):
+        y = _TOP + _ROW * row + _ROW // 2
+        exact = claim.qualifier.value == "exact" and (low is None or low == high)
+        start = left if low is None else low
+        end = right if high is None else high
+        if exact:
+            start = end = value
+        parts.append(
+            f'<text class="label" x="{_LABEL - 8}" y="{y + 4}" text-anchor="end">'
+            f"{escape(claim.display)}</text>"
         )
-        axes.grid(axis="x", color="#dddddd")
-        for side in ("top", "right", "left"):
-            axes.spines[side].set_visible(False)
-        axes.tick_params(axis="y", length=0)
-        buffer = io.BytesIO()
-        figure.savefig(
-            buffer,
-            format="svg",
-            bbox_inches="tight",
-            metadata={"Date": None, "Creator": None},
+        if end > start:
+            parts.append(
+                f'<rect class="bar s{side % 6}" x="{x(start)}" y="{y - 4}" '
+                f'width="{float(x(end)) - float(x(start)):.1f}" height="8" rx="4"/>'
+            )
+        if low is None and not exact:
+            edge = float(x(left))
+            parts.append(f'<path class="end s{side % 6}" d="M{edge:.1f} {y}l8 -6v12z"/>')
+        if high is None and not exact:
+            edge = float(x(right))
+            parts.append(f'<path class="end s{side % 6}" d="M{edge:.1f} {y}l-8 -6v12z"/>')
+        parts.append(f'<circle class="dot s{side % 6}" cx="{x(value)}" cy="{y}" r="5"/>')
+    parts.append(
+        f'<line class="axis" x1="{_LABEL}" y1="{axis_y}" x2="{_WIDTH - _RIGHT}" y2="{axis_y}"/>'
+    )
+    for at in sorted({lo, (lo + hi) / 2, hi}):
+        parts.append(
+            f'<line class="tick" x1="{x(at)}" y1="{axis_y}" x2="{x(at)}" y2="{axis_y + 4}"/>'
+            f'<text class="tick" x="{x(at)}" y="{axis_y + 17}" text-anchor="middle">'
+            f"{escape(_tick_label(first.kind, first.unit, at))}</text>"
         )
-    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f"data:image/svg+xml;base64,{encoded}"
+    described = "; ".join(claim.display for _, claim, *_ in placed)
+    more = len(_rows(view)) - len(placed)
+    if more > 0:
+        described += f"; and {more} more"
+    label = escape(f"Intervals: {described}")
+    return Markup(
+        f'<svg class="chart" viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" '
+        f'height="{height}" role="img" aria-label="{label}">'
+        f"<title>{label}</title>{''.join(parts)}</svg>"
+    )

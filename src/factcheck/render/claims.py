@@ -8,8 +8,9 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from factcheck.models import Claim, ClaimRecord, Qualifier, Quantity
-from factcheck.render.display import format_amount, format_quantity
+from factcheck.escape import visible
+from factcheck.models import Claim, ClaimRecord
+from factcheck.render.display import counted, format_quantity
 
 __all__ = ["CLAIM_FORMATS", "render_claims", "write_claims"]
 
@@ -44,39 +45,66 @@ def write_claims(claims: Iterable[Claim], fmt: str, out: TextIO) -> None:
     writers[fmt](claims, out)
 
 
-def _value_with_unit(quantity: Quantity) -> str:
-    """The value (or range) with its unit; the qualifier has a column of its own."""
-    if quantity.qualifier is Qualifier.RANGE:
-        return format_quantity(quantity)
-    return format_amount(quantity.value, quantity.kind, quantity.unit)
+def _where(claim: Claim) -> str:
+    return f"{claim.source}:{claim.citation.line}"
 
 
-def _table(claims: Sequence[Claim]) -> str:
-    from rich.console import Console
-    from rich.table import Table
+def _fit(text: str, width: int, *, keep_end: bool = False) -> str:
+    """``text`` on one line in exactly ``width`` cells: cut with '…' (at its start when
+    ``keep_end``, so that a long path keeps its file name and line), or padded."""
+    from rich.cells import cell_len, set_cell_size
 
-    table = Table(title=f"{len(claims)} claims", show_lines=False)
-    for column in ("source", "line", "kind", "qualifier", "value", "quote", "subject"):
-        table.add_column(column, overflow="fold")
-    for claim in claims:
-        table.add_row(
-            claim.source,
-            str(claim.citation.line),
+    text = " ".join(visible(text).split())
+    if cell_len(text) > width:
+        if keep_end:
+            text = "…" + set_cell_size(text[::-1], max(width - 1, 0))[::-1]
+        else:
+            text = set_cell_size(text, max(width - 1, 0)) + "…"
+    return set_cell_size(text, width)
+
+
+def _table(claims: Sequence[Claim], width: int, color: bool) -> str:
+    """One line per claim fitted to ``width`` columns (the subject is cut to fit), a count."""
+    from rich.cells import cell_len
+
+    rows = [
+        (
+            _where(claim),
             claim.quantity.kind.value,
-            claim.quantity.qualifier.value,
-            _value_with_unit(claim.quantity),
+            format_quantity(claim.quantity),
             claim.citation.quote,
             claim.frame.subject,
         )
-    console = Console(file=io.StringIO(), width=160, color_system=None)
-    console.print(table)
-    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+        for claim in claims
+    ]
+    header = ("where", "kind", "value", "quote", "subject")
+    caps = (36, 17, 24, 28)
+    widths = [
+        min(cap, max(cell_len(" ".join(row[i].split())) for row in [header, *rows]))
+        for i, cap in enumerate(caps)
+    ]
+    columns = [0, 1, 2, 3] if width >= 110 else [0, 2, 3]  # the kind only where there is room
+    used = sum(widths[i] + 2 for i in columns)
+    subject = max(width - used, 8)
+    lines = []
+    for number, row in enumerate([header, *rows]):
+        cells = [_fit(row[i], widths[i], keep_end=i == 0) for i in columns]
+        cells.append(_fit(row[4], subject))
+        line = "  ".join(cells).rstrip()
+        if number == 0 and color:
+            line = f"\x1b[1m{line}\x1b[0m"
+        lines.append(line)
+    sources = len({claim.source for claim in claims})
+    lines.append(f"{counted(len(claims), 'claim')} in {counted(sources, 'source')}")
+    return "\n".join(lines) + "\n"
 
 
-def render_claims(claims: Sequence[Claim], fmt: str) -> str:
-    """The claims in one of :data:`CLAIM_FORMATS`."""
+def render_claims(
+    claims: Sequence[Claim], fmt: str, *, width: int = 100, color: bool = False
+) -> str:
+    """The claims in one of :data:`CLAIM_FORMATS`; a table fits ``width`` columns."""
     if fmt == "table":
-        return _table(claims)
+        return _table(claims, max(width, 40), color)
     buffer = io.StringIO()
     write_claims(claims, fmt, buffer)
     return buffer.getvalue()

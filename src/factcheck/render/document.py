@@ -39,6 +39,7 @@ __all__ = [
     "SourceDoc",
     "Summary",
     "display_value",
+    "document_and_findings",
     "to_document",
 ]
 
@@ -113,6 +114,9 @@ class Summary(_Doc):
     conflicts: int
     cross_source_conflicts: int
     agreements: int
+    changed: int = Field(
+        default=0, description="Running figures (tolls, counts) that moved between reports."
+    )
 
 
 class ReportDocument(_Doc):
@@ -126,6 +130,11 @@ class ReportDocument(_Doc):
     sources: list[SourceDoc]
     conflicts: list[FindingDoc]
     agreements: list[FindingDoc]
+    changed: list[FindingDoc] = Field(
+        default_factory=list,
+        description="Running figures that moved between reports: changed over time, not a "
+        "contradiction.",
+    )
     clusters: list[ClusterDoc] = Field(description="Every cluster of two or more claims.")
     claims: list[ClaimDoc] = Field(description="Every claim found, in source order.")
 
@@ -157,6 +166,15 @@ def _sorted_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def to_document(report: Report) -> ReportDocument:
     """The report as its published document, independent of input order."""
+    return document_and_findings(report)[0]
+
+
+def document_and_findings(report: Report) -> tuple[ReportDocument, list[FindingDoc]]:
+    """The published document, and every finding whatever its verdict, in source order.
+
+    The document lists conflicts, agreements and changed figures; the renderers show every verdict
+    there is, each in a section of its own, from the second value.
+    """
     by_id: dict[str, Claim] = {claim.id: claim for claim in report.claims}
     clusters = [c for c in report.clusters if len(c.claim_ids) >= 2]
     finding_of: dict[str, Finding] = {f.cluster_id: f for f in report.findings}
@@ -226,6 +244,7 @@ def to_document(report: Report) -> ReportDocument:
     finding_docs.sort(key=lambda f: (_position(f.claims[0]), f.cluster_id))
     conflicts = [f for f in finding_docs if f.verdict is Verdict.CONFLICT]
     agreements = [f for f in finding_docs if f.verdict is Verdict.AGREE]
+    changed = [f for f in finding_docs if f.verdict is Verdict.CHANGED]
 
     claim_counts: dict[str, int] = {}
     for doc in all_claims:
@@ -248,7 +267,7 @@ def to_document(report: Report) -> ReportDocument:
     settings = {
         key: report.settings[key] for key in sorted(report.settings) if key not in RUNTIME_ONLY
     }
-    return ReportDocument(
+    document = ReportDocument(
         summary=Summary(
             sources=len(sources),
             claims=len(all_claims),
@@ -256,11 +275,14 @@ def to_document(report: Report) -> ReportDocument:
             conflicts=len(conflicts),
             cross_source_conflicts=sum(1 for f in conflicts if f.cross_source),
             agreements=len(agreements),
+            changed=len(changed),
         ),
         settings=settings,
         sources=sources,
         conflicts=conflicts,
         agreements=agreements,
+        changed=changed,
         clusters=cluster_docs,
         claims=all_claims,
     )
+    return document, finding_docs

@@ -1,7 +1,10 @@
-"""The Markdown report: summary, conflicts with a citation per side, agreements, sources.
+"""The Markdown report: summary, findings by verdict with their sentences, sources.
 
-Written for GitHub: every piece of source text is escaped, so a quote can never
-turn into a link, a heading, a table column or raw HTML.
+Conflicts come first, ranked (see :mod:`factcheck.render.views`), each with its
+sides and the sentences that state them; agreements follow, one line each with
+how many sources state them. Written for GitHub: every piece of source text is
+escaped, so a quote can never turn into a link, a heading, a table column or raw
+HTML.
 """
 
 from __future__ import annotations
@@ -9,9 +12,17 @@ from __future__ import annotations
 import re
 
 from factcheck.models import Report
-from factcheck.render.document import ClaimDoc, FindingDoc, ReportDocument, to_document
+from factcheck.render.display import counted
+from factcheck.render.document import ClaimDoc, ReportDocument, document_and_findings
+from factcheck.render.views import FindingView, Group, Statement, finding_views, groups
 
 __all__ = ["escape", "render"]
+
+SHOWN_STATEMENTS = 4
+"""Sentences listed per side of a finding (per agreement: 2); the rest are counted."""
+
+SHOWN_PLACES = 3
+"""Other places of one sentence named before they are only counted."""
 
 # Any ASCII punctuation may be backslash-escaped in CommonMark. Source text is
 # always placed mid-line (never at a line start, so '1.', '-', '+' cannot start a
@@ -34,58 +45,115 @@ def _quote(claim: ClaimDoc) -> str:
         return f"**{escape(claim.quote)}**"
     before = escape(claim.sentence[:offset])
     after = escape(claim.sentence[offset + len(claim.quote) :])
-    return f"{before} **{escape(claim.quote)}** {after}".strip()
+    # A space keeps '**' a delimiter CommonMark reads; none before closing punctuation.
+    space = "" if after[:1] in tuple(".,;:!?)'\"…") else " "
+    return f"{before} **{escape(claim.quote)}**{space}{after}".strip()
 
 
-def _summary(doc: ReportDocument) -> list[str]:
-    s = doc.summary
-    return [
-        "| Sources | Claims | Clusters | Conflicts | Agreements |",
-        "|---:|---:|---:|---:|---:|",
-        f"| {s.sources} | {s.claims} | {s.clusters} | {s.conflicts} | {s.agreements} |",
-    ]
+def _where(claim: ClaimDoc) -> str:
+    return f"{escape(claim.source)}, line {claim.line}"
 
 
-def _conflict(number: int, finding: FindingDoc) -> list[str]:
-    values = " vs ".join(escape(c.display) for c in finding.claims)
-    scope = "across sources" if finding.cross_source else "within one source"
-    gap = "" if finding.relative_gap is None else f", gap {finding.relative_gap:.0%}"
-    lines = [
-        f"### {number}. {escape(finding.subject)}",
-        "",
-        f"**{values}** ({scope}{gap}): {escape(finding.explanation)}",
-        "",
-        "| Value | Source | Line |",
-        "|---|---|---:|",
-    ]
-    lines += [f"| {escape(c.display)} | {escape(c.source)} | {c.line} |" for c in finding.claims]
-    lines.append("")
-    for claim in finding.claims:
-        lines.append(f"> {escape(claim.source)}, line {claim.line}: {_quote(claim)}")
-        lines.append(">")
-    lines[-1] = ""
+def _statement(statement: Statement) -> str:
+    """``alpha.txt, line 2 (also ...): the sentence``, copies named or counted."""
+    where = _where(statement.first)
+    others = [_where(c) for c in statement.others] + [escape(s) for s in statement.copies]
+    if others and len(others) <= SHOWN_PLACES:
+        where += f" (also {'; '.join(others)})"
+    elif others:
+        where += f" and {counted(len(statement.sources) - 1, 'other source')}"
+    return f"{where}: {_quote(statement.first)}"
+
+
+def _statements(statements: list[Statement], shown: int, indent: str) -> list[str]:
+    lines = [f"{indent}- {_statement(s)}" for s in statements[:shown]]
+    if len(statements) > shown:
+        lines.append(f"{indent}- and {counted(len(statements) - shown, 'more sentence')}")
     return lines
 
 
-def _agreement(finding: FindingDoc) -> str:
-    cited = "; ".join(
-        f"{escape(c.display)} in {escape(c.source)} line {c.line}" for c in finding.claims
-    )
-    return f"- **{escape(finding.subject)}**: {cited}"
+def _summary(doc: ReportDocument, sections: list[Group]) -> list[str]:
+    s = doc.summary
+    names = ["Sources", "Claims", "Clusters", *(g.words.heading for g in sections)]
+    counts = [s.sources, s.claims, s.clusters, *(len(g.views) for g in sections)]
+    return [
+        "| " + " | ".join(names) + " |",
+        "|" + "---:|" * len(names),
+        "| " + " | ".join(str(n) for n in counts) + " |",
+    ]
+
+
+def _values(view: FindingView) -> str:
+    return " vs ".join(escape(" / ".join(side.values)) for side in view.sides)
+
+
+def _facts(view: FindingView) -> str:
+    finding = view.finding
+    facts = [escape(view.reason)]
+    if finding.relative_gap:
+        facts.append(f"gap {finding.relative_gap:.0%}")
+    if len(view.sides) > 1:
+        facts.append("across sources" if finding.cross_source else "within one source")
+    facts.append(f"stated in {counted(view.sources, 'source')}")
+    return "; ".join(facts)
+
+
+def _finding(number: int, view: FindingView) -> list[str]:
+    lines = [
+        f"### {number}. {escape(view.heading)}",
+        "",
+        f"**{_values(view)}**: {_facts(view)}.",
+        "",
+    ]
+    for side in view.sides:
+        if len(view.sides) > 1:
+            values = escape(" / ".join(side.values))
+            lines.append(f"- **{values}** ({counted(len(side.sources), 'source')})")
+            lines += _statements(side.statements, SHOWN_STATEMENTS, "  ")
+        else:
+            lines += _statements(side.statements, SHOWN_STATEMENTS, "")
+    lines.append("")
+    return lines
+
+
+def _collapsed(view: FindingView) -> list[str]:
+    """One line per agreement, then its sentences, the first two of them."""
+    statements = [s for side in view.sides for s in side.statements]
+    head = f"- **{escape(view.heading)}**: {_values(view)}, stated in "
+    return [head + counted(view.sources, "source"), *_statements(statements, 2, "  ")]
+
+
+def _none(group: Group) -> str:
+    if group.verdict == "conflict":
+        return "No conflicts found."
+    if group.verdict == "agree":
+        return "No facts stated more than once."
+    return "None."
 
 
 def render(report: Report) -> str:
     """The report as GitHub-flavoured Markdown."""
-    doc = to_document(report)
-    lines = ["# Factcheck report", "", *_summary(doc), ""]
-    lines += ["## Conflicts", ""]
-    if not doc.conflicts:
-        lines += ["No conflicts found.", ""]
-    for number, finding in enumerate(doc.conflicts, start=1):
-        lines += _conflict(number, finding)
-    lines += ["## Agreements", ""]
-    lines += [_agreement(f) for f in doc.agreements] or ["No facts stated more than once."]
-    lines += ["", "## Sources", "", "| Source | Title | Published | Claims |", "|---|---|---|---:|"]
+    doc, findings = document_and_findings(report)
+    sections = groups(finding_views(report, findings))
+    lines = ["# Factcheck report", "", *_summary(doc, sections), ""]
+    for group in sections:
+        lines += [f"## {group.words.heading}", ""]
+        if not group.views:
+            lines += [_none(group), ""]
+            continue
+        if group.verdict == "conflict" and len(group.views) > 1:
+            lines += [
+                "Ranked: values furthest apart, with the most sources on each side, first.",
+                "",
+            ]
+        if group.words.collapsed:
+            for view in group.views:
+                lines += _collapsed(view)
+            lines.append("")
+        else:
+            for number, view in enumerate(group.views, start=1):
+                lines += _finding(number, view)
+    lines += ["## Sources", "", "| Source | Title | Published | Claims |", "|---|---|---|---:|"]
     for source in doc.sources:
         published = source.published.isoformat() if source.published else ""
         lines.append(

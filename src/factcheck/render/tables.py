@@ -1,7 +1,10 @@
 """The report as pandas DataFrames: claims, sources, clusters, findings.
 
 Built from the published document, so the tables, the CSV and the JSON share
-one ordering and one set of column names. pandas is imported on first use.
+one ordering and one set of column names. Columns have real dtypes: ``value``,
+``low`` and ``high`` are floats (NaN for dates, which have their own datetime
+columns ``date``, ``date_low`` and ``date_high``), counts and offsets integers,
+flags booleans. pandas is imported on first use.
 """
 
 from __future__ import annotations
@@ -14,7 +17,19 @@ from factcheck.render.document import ClaimDoc, SourceDoc, to_document
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["claims_frame", "clusters_frame", "findings_frame", "sources_frame"]
+__all__ = [
+    "CLAIM_COLUMNS",
+    "claims_frame",
+    "clusters_frame",
+    "findings_frame",
+    "sources_frame",
+]
+
+_NUMBERS = ("value", "low", "high")
+_DATES = {"date": "value", "date_low": "low", "date_high": "high"}
+
+CLAIM_COLUMNS: tuple[str, ...] = (*ClaimDoc.model_fields, *_DATES)
+"""The columns of :func:`claims_frame`: every field of a published claim, then the dates."""
 
 _FINDING_COLUMNS = (
     "cluster_id",
@@ -31,11 +46,34 @@ _FINDING_COLUMNS = (
 
 
 def claims_frame(report: Report) -> pd.DataFrame:
-    """One row per claim, in source order, with its cluster id and verdict."""
+    """One row per claim, in source order, with its cluster id and verdict.
+
+    ``value``, ``low`` and ``high`` are numbers (float; NaN for a date), so
+    ``claims_frame(report)["value"].mean()`` works; a date's value and bounds are in
+    ``date``, ``date_low`` and ``date_high`` (datetime64; NaT for numbers, and for a
+    date without a year, such as "--11-10").
+    """
     import pandas as pd
 
     rows = [claim.model_dump(mode="json") for claim in to_document(report).claims]
-    return pd.DataFrame(rows, columns=list(ClaimDoc.model_fields))
+    frame = pd.DataFrame(rows, columns=list(ClaimDoc.model_fields))
+    for name, field in _DATES.items():
+        texts = frame[field].map(lambda v: v if isinstance(v, str) else None)
+        frame[name] = pd.to_datetime(texts, format="ISO8601", errors="coerce")
+    for name in _NUMBERS:
+        numbers = frame[name].map(lambda v: None if isinstance(v, str) else v)
+        frame[name] = pd.to_numeric(numbers, errors="coerce").astype("float64")
+    return frame.astype(
+        {
+            "start": "int64",
+            "end": "int64",
+            "line": "int64",
+            "sentence_start": "int64",
+            "sentence_end": "int64",
+            "occurrences": "int64",
+            "year_inferred": "bool",
+        }
+    )
 
 
 def sources_frame(report: Report) -> pd.DataFrame:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from factcheck.factsheet.outputs.summary import cited_lines, headline, label, visible
+from factcheck.factsheet.outputs.summary import (
+    broken_lines,
+    cited_lines,
+    headline,
+    label,
+    visible,
+)
 from factcheck.factsheet.validation import FactVerdict, Validation
 
 __all__ = ["junit_xml"]
@@ -34,7 +40,9 @@ def junit_xml(validation: Validation, *, strict: bool = False) -> str:
         if result.line is not None:
             attributes["line"] = str(result.line)
         case = ET.SubElement(suite, "testcase", attributes)
-        details = visible("\n".join([result.statement, *cited_lines(result)]))
+        details = visible(
+            "\n".join([result.statement, *broken_lines(result), *cited_lines(result)])
+        )
         if result.failed(strict):
             failure = ET.SubElement(
                 case,

@@ -1,25 +1,39 @@
-"""Words shared by every CI output: a fact's one-line summary and its citations."""
+"""Words shared by every CI output: each verdict's one wording, a fact's one-line summary,
+and its citations."""
 
 from __future__ import annotations
 
 from factcheck.escape import visible
 from factcheck.factsheet.validation import Evidence, FactResult, FactVerdict
+from factcheck.render.display import counted
 
-__all__ = ["cited_lines", "headline", "visible"]
+__all__ = ["broken_lines", "cited_lines", "count_verdicts", "headline", "label", "visible"]
 
 _LONGEST_SENTENCE = 240
 
-_LABEL = {
-    FactVerdict.SUPPORTED: "supported",
-    FactVerdict.CONTRADICTED: "contradicted",
-    FactVerdict.UNSUPPORTED: "unsupported",
-    FactVerdict.CITATION_BROKEN: "citation broken",
-    FactVerdict.ACCEPTED: "accepted disagreement",
+_WORDS = {
+    FactVerdict.SUPPORTED: ("supported", "supported"),
+    FactVerdict.CONTRADICTED: ("contradicted", "contradicted"),
+    FactVerdict.UNSUPPORTED: ("unsupported", "unsupported"),
+    FactVerdict.CITATION_BROKEN: ("citation broken", "citations broken"),
+    FactVerdict.ACCEPTED: ("accepted disagreement", "accepted disagreements"),
 }
 
 
-def label(result: FactResult) -> str:
-    return _LABEL[result.verdict]
+def label(result: FactResult | FactVerdict) -> str:
+    """The verdict in words: "supported", "citation broken", "accepted disagreement"."""
+    verdict = result if isinstance(result, FactVerdict) else result.verdict
+    return _WORDS[verdict][0]
+
+
+def count_verdicts(results: tuple[FactResult, ...] | list[FactResult]) -> str:
+    """``7 supported, 1 accepted disagreement``: each verdict that occurs, counted."""
+    parts = []
+    for verdict, (one, many) in _WORDS.items():
+        number = sum(r.verdict is verdict for r in results)
+        if number:
+            parts.append(counted(number, one, many))
+    return ", ".join(parts)
 
 
 def headline(result: FactResult) -> str:
@@ -30,16 +44,25 @@ def headline(result: FactResult) -> str:
     return text
 
 
-def _evidence_line(evidence: Evidence) -> str:
+def _evidence_line(evidence: Evidence, longest: int) -> str:
     sentence = " ".join(evidence.sentence.split())
-    if len(sentence) > _LONGEST_SENTENCE:
-        sentence = sentence[: _LONGEST_SENTENCE - 1] + "…"
+    if len(sentence) > longest:
+        sentence = sentence[: longest - 1] + "…"
     return f"{evidence.source}:{evidence.line}: “{evidence.quote}” in “{sentence}”"
 
 
-def cited_lines(result: FactResult) -> list[str]:
-    """One line per citation that bears on the verdict, most telling first."""
-    lines = [f"contradicts: {_evidence_line(e)}" for e in result.contradicting]
-    lines += [f"broken citation: {c.source}: {c.problem}" for c in result.citations if not c.ok]
-    lines += [f"supports: {_evidence_line(e)}" for e in result.supporting]
+def cited_lines(result: FactResult, *, longest: int = _LONGEST_SENTENCE) -> list[str]:
+    """One line per citation that bears on the verdict, most telling first.
+
+    A broken citation's problem is the fact's message already, so it is not repeated;
+    sentences are cut to ``longest`` characters.
+    """
+    lines = [f"contradicts: {_evidence_line(e, longest)}" for e in result.contradicting]
+    lines += [f"supports: {_evidence_line(e, longest)}" for e in result.supporting]
     return lines
+
+
+def broken_lines(result: FactResult) -> list[str]:
+    """One line per broken citation of the sheet (its problem, which the message also
+    gives): for outputs whose details are read apart from the message, as JUnit's."""
+    return [f"broken citation: {c.source}: {c.problem}" for c in result.citations if not c.ok]

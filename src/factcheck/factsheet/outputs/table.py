@@ -1,59 +1,91 @@
-"""The terminal table: each fact, its verdict, and the citations behind it."""
+"""The terminal summary of a validation, by the habits of pytest and ruff.
+
+A passing sheet prints one line. A failing fact prints where it is (the sheet's
+``file:line``), what failed and why, and the sources' ``file:line`` behind it, then
+one summary line. ``verbose`` shows every fact that way.
+"""
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from factcheck.factsheet.outputs.summary import cited_lines, label, visible
-from factcheck.factsheet.validation import FactVerdict, Validation
+from factcheck.factsheet.outputs.summary import cited_lines, count_verdicts, label, visible
+from factcheck.factsheet.validation import FactResult, FactVerdict, Validation
+from factcheck.render.display import counted
 
 __all__ = ["render_table"]
 
-_STYLE = {
-    FactVerdict.SUPPORTED: "green",
-    FactVerdict.CONTRADICTED: "bold red",
-    FactVerdict.UNSUPPORTED: "yellow",
-    FactVerdict.CITATION_BROKEN: "bold red",
-    FactVerdict.ACCEPTED: "magenta",
+_COLOURS = {
+    FactVerdict.SUPPORTED: "32",
+    FactVerdict.CONTRADICTED: "1;31",
+    FactVerdict.UNSUPPORTED: "33",
+    FactVerdict.CITATION_BROKEN: "1;31",
+    FactVerdict.ACCEPTED: "35",
 }
 
 
+def _line(text: str) -> str:
+    """Sheet or source text on one line, control characters shown: a line break in a
+    statement must not start a line a CI runner would read as a command."""
+    return " ".join(visible(text).split())
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def _fact(
+    validation: Validation, result: FactResult, *, strict: bool, color: bool, width: int
+) -> list[str]:
+    where = _line(validation.sheet or "factsheet")
+    if result.line is not None:
+        where += f":{result.line}"
+    verdict = _paint(label(result), _COLOURS[result.verdict], color)
+    if result.failed(strict):
+        verdict += " (fails)"
+    first = f"{where}: {_line(result.id)}: {verdict}: {_line(result.message)}"
+    if result.accepted_reason:
+        first += f" [accepted: {_line(result.accepted_reason)}]"
+    lines = [first, f"    fact: {_line(result.statement)} (expected {_line(result.expected)})"]
+    lines += [_cut(f"    {_line(line)}", width) for line in cited_lines(result)]
+    return lines
+
+
+def _cut(line: str, width: int) -> str:
+    """A citation line within ``width`` columns, its sentence cut (never under 60)."""
+    room = max(width, 60)
+    if len(line) <= room or not line.endswith("”"):
+        return line
+    return line[: room - 2] + "…”"
+
+
 def render_table(
-    validation: Validation, *, strict: bool = False, color: bool = False, width: int = 120
+    validation: Validation,
+    *,
+    strict: bool = False,
+    color: bool = False,
+    width: int = 100,
+    verbose: bool = False,
 ) -> str:
-    """The table and a one-line summary, as text (ANSI colours when ``color``)."""
-    # Every cell is a Text, never a str: rich would read "[...]" in a sheet as markup.
-    title = validation.title or validation.sheet
-    table = Table(title=Text(visible(title)) if title else None, show_lines=True, expand=False)
-    table.add_column("line", justify="right", no_wrap=True)
-    table.add_column("fact", no_wrap=True)
-    table.add_column("expected")
-    table.add_column("verdict", no_wrap=True)
-    table.add_column("why and where")
+    """Failing facts (``verbose``: every fact) with their citations, then one summary line.
+
+    ANSI colours when ``color``; citation sentences are cut to fit ``width``.
+    """
+    lines: list[str] = []
+    if verbose and validation.title:
+        lines.append(_line(validation.title))
     for result in validation.results:
-        verdict = Text(label(result), style=_STYLE[result.verdict])
-        if result.failed(strict):
-            verdict.append(" (fails)", style="bold")
-        notes = [result.message]
-        if result.accepted_reason:
-            notes.append(f"accepted: {result.accepted_reason}")
-        notes += cited_lines(result)
-        table.add_row(
-            str(result.line or ""),
-            Text(visible(result.id)),
-            Text(visible(result.expected)),
-            verdict,
-            Text(visible("\n".join(notes))),
-        )
-    console = Console(width=width, color_system="standard" if color else None, record=True)
-    with console.capture() as capture:
-        console.print(table)
-        failed = len(validation.failures(strict))
-        counts = ", ".join(f"{n} {v}" for v, n in validation.counts().items() if n)
-        status = "FAILED" if failed else "OK"
-        console.print(
-            f"{status}: {len(validation.results)} facts ({counts}); {failed} failing", markup=False
-        )
-    return capture.get()
+        if verbose or result.failed(strict):
+            lines += _fact(validation, result, strict=strict, color=color, width=width)
+    failing = validation.failures(strict)
+    total = counted(len(validation.results), "fact")
+    where = f" in {_line(validation.sheet)}" if validation.sheet else ""
+    counts = count_verdicts(list(validation.results))
+    if failing:
+        status = _paint("FAILED", "1;31", color)
+        summary = f"{status}: {len(failing)} of {total} failing{where} ({counts})"
+    else:
+        status = _paint("OK", "1;32", color)
+        summary = f"{status}: {total}{where}" + (f" ({counts})" if counts else "")
+    if strict and any(r.verdict is FactVerdict.UNSUPPORTED for r in validation.results):
+        summary += "; with --strict, unsupported facts fail"
+    lines.append(summary)
+    return "\n".join(lines) + "\n"
