@@ -45,7 +45,15 @@ from factcheck.models import Claim, Cluster, Kind
 from factcheck.settings import Settings
 from factcheck.units import dimension_key
 
-__all__ = ["PairEvidence", "cluster_claims", "heading", "pair_evidence"]
+__all__ = [
+    "PairEvidence",
+    "cluster_block",
+    "cluster_claims",
+    "comparable_blocks",
+    "heading",
+    "pair_evidence",
+    "story_year",
+]
 
 AGREE_MARGIN = 0.12
 """How much less similarity a pair whose values agree needs than the threshold."""
@@ -258,14 +266,11 @@ class _Pairs:
         return self.evidence(i, j).strong(settings)
 
     def __init__(
-        self, claims: Sequence[Claim], vectors: NDArray[np.float32], settings: Settings
+        self, claims: Sequence[Claim], vectors: NDArray[np.float32], current_year: int | None
     ) -> None:
         self.claims = claims
         self.vectors = vectors
-        years = [y for c in claims if (y := period_year(c.frame.period)) is not None]
-        if settings.reference_date is not None:
-            years.append(settings.reference_date.year)
-        self.current_year = max(years, default=None)
+        self.current_year = current_year
         self.prepared = [prepare(c) for c in claims]
         self._cache: dict[tuple[int, int], PairEvidence] = {}
         # Frames agree or not by a few fields; runs have few distinct combinations.
@@ -366,24 +371,54 @@ def cluster_claims(
     """Clusters of two or more claims that state the same fact.
 
     ``vectors[i]`` is the L2-normalised embedding of ``claims[i].context``. The
-    result does not depend on the order of ``claims``.
+    result does not depend on the order of ``claims``. The work is one call of
+    :func:`cluster_block` per block of :func:`comparable_blocks`: blocks share nothing
+    but the story's year, so a distributed run can map them.
     """
     settings = settings or Settings()
     if len(claims) != len(vectors):
         raise ValueError(f"{len(claims)} claims but {len(vectors)} vectors")
-    pairs = _Pairs(claims, vectors, settings)
+    current_year = story_year(claims, settings)
+    clusters: list[Cluster] = []
+    for block in comparable_blocks(claims):
+        clusters += cluster_block(
+            [claims[i] for i in block], vectors[block], settings, current_year=current_year
+        )
+    clusters.sort(key=lambda c: (c.claim_ids[0], c.id))
+    return clusters
+
+
+def comparable_blocks(claims: Sequence[Claim]) -> list[list[int]]:
+    """Indices of the claims that can be compared at all: one kind, currency or dimension."""
     blocks: dict[tuple[str, str], list[int]] = {}
     for index, claim in enumerate(claims):
-        if len(pairs.prepared[index][0]) >= MIN_CONTENT_WORDS:
-            blocks.setdefault(_block_key(claim), []).append(index)
+        blocks.setdefault(_block_key(claim), []).append(index)
+    return [blocks[key] for key in sorted(blocks)]
 
+
+def story_year(claims: Sequence[Claim], settings: Settings) -> int | None:
+    """The story's own year: the reference date's, else the latest year a claim's period names."""
+    if settings.reference_date is not None:
+        return settings.reference_date.year
+    years = [y for c in claims if (y := period_year(c.frame.period)) is not None]
+    return max(years, default=None)
+
+
+def cluster_block(
+    claims: Sequence[Claim],
+    vectors: NDArray[np.float32],
+    settings: Settings,
+    *,
+    current_year: int | None = None,
+) -> list[Cluster]:
+    """Clusters within one block of comparable claims (see :func:`comparable_blocks`)."""
+    pairs = _Pairs(claims, vectors, current_year)
+    eligible = [i for i in range(len(claims)) if len(pairs.prepared[i][0]) >= MIN_CONTENT_WORDS]
     floor = settings.similarity_threshold - AGREE_MARGIN - NEARBY_MARGIN
     edges: list[tuple[float, str, str, int, int]] = []
-    for block in blocks.values():
-        if len(block) < 2:
-            continue
+    if len(eligible) >= 2:
         for (i, j), similarity in _neighbour_pairs(
-            block, vectors, settings.neighbours, floor
+            eligible, vectors, settings.neighbours, floor
         ).items():
             evidence = pairs.evidence(i, j, similarity)
             if evidence.links(settings):
@@ -391,9 +426,8 @@ def cluster_claims(
                 edges.append((-evidence.score, first, second, i, j))
     edges.sort()
 
-    groups = _merge(pairs, edges, settings)
     clusters = []
-    for members in groups:
+    for members in _merge(pairs, edges, settings):
         if len(members) < 2:
             continue
         ordered = sorted(members, key=lambda m: (claims[m].source, claims[m].citation.start))
@@ -406,7 +440,6 @@ def cluster_claims(
                 claim_ids=claim_ids,
             )
         )
-    clusters.sort(key=lambda c: (c.claim_ids[0], c.id))
     return clusters
 
 
