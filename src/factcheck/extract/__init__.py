@@ -13,9 +13,10 @@ text ("$6 million", "Nov. 1", "five to seven years"), never its qualifier.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from factcheck.extract.aspects import lowercase_words
@@ -36,7 +37,7 @@ def _claims_of(
     sentence: Sentence,
     reference: date | None,
     margin: float,
-    lowercase: frozenset[str],
+    lowercase: Callable[[], frozenset[str]],
 ) -> list[Claim]:
     found: list[Found] = list(find_quantities(sentence.text, reference, margin))
     if not found or is_dateline(sentence.text, found):
@@ -45,7 +46,7 @@ def _claims_of(
     for item in found:
         span = (item.start, item.end)
         frame, context = describe(
-            sentence.text, span, item.quantity.kind, quantity=item.quantity, lowercase=lowercase
+            sentence.text, span, item.quantity.kind, quantity=item.quantity, lowercase=lowercase()
         )
         start, end = sentence.start + item.start, sentence.start + item.end
         claims.append(
@@ -92,7 +93,8 @@ def iter_claims(text_or_source: str | Source, settings: Settings | None = None) 
         keyed = [(_digest(s.text), s) for s in iter_sentences(source)]
         counts = Counter(key for key, _ in keyed)
     # Which words the source writes in lower case tells its names from ordinary words.
-    lowercase = lowercase_words(source.text)
+    # Read once, and only if a sentence of the source holds a quantity.
+    lowercase = functools.cache(lambda: lowercase_words(source.text))
     seen: set[bytes] = set()
     for key, sentence in keyed:
         if key in seen:

@@ -18,8 +18,10 @@ that word in lower case ("Xiaomi shipped" against "Shipments rose").
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -257,18 +259,21 @@ RUNNING_MEASURES = frozenset(
 """Tallies that move as reports come in (a toll, a count of votes): a later figure is news,
 not a contradiction."""
 
-_CUE_MEASURES: dict[str, list[str]] = {}
-for _name, (_cues, _) in MEASURES.items():
-    for _cue in _cues:
-        _CUE_MEASURES.setdefault(_cue, []).append(_name)
-_CUE = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(c) for c in sorted(_CUE_MEASURES, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
+
+def _cue_table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for name, (cues, _) in MEASURES.items():
+        for cue in cues:
+            table.setdefault(cue, []).append(name)
+    return {cue: tuple(names) for cue, names in table.items()}
+
+
+_CUE_MEASURES = _cue_table()
+_LONGEST_CUE = max(len(cue.split()) for cue in _CUE_MEASURES)
+_CUE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _REACH_WORDS = 8  # a cue further than this from the quantity says nothing about it
-_WINDOW = 240  # characters either side of the quantity that are read
+_REACH_CHARS = 16 * _REACH_WORDS  # enough characters to hold that many words
+_WINDOW = 200  # characters either side of the quantity that are read
 
 _NOT_NAMES = frozenset(
     """the a an this that these those it its in on at for from by with and or but as of to
@@ -371,11 +376,14 @@ source of unique tokens cannot grow memory without bound."""
 def lowercase_words(text: str) -> frozenset[str]:
     """The words a source writes in lower case: a capital on one of them is no name."""
     words: set[str] = set()
-    for match in _LOWER_WORD.finditer(text):
-        words.add(match.group())
+    for start in range(0, len(text), _CHUNK):
+        words.update(_LOWER_WORD.findall(text, start, start + _CHUNK))
         if len(words) >= _MAX_LOWERCASE_WORDS:
             break
     return frozenset(words)
+
+
+_CHUNK = 1 << 16  # characters read at a time (a word cut at a chunk's edge is read in two)
 
 
 def aspects(
@@ -386,10 +394,10 @@ def aspects(
     ``quantity_class`` is "percent", "money", "count" or a unit's dimension ("length");
     ``lowercase`` is :func:`lowercase_words` of the whole source.
     """
+    entity, attribution = _names(sentence, span, lowercase)
     offset = max(0, span[0] - _WINDOW)
     text = sentence[offset : span[1] + _WINDOW]
     start, end = span[0] - offset, span[1] - offset
-    entity, attribution = _names(text, (start, end), lowercase)
     return Aspects(
         measure=_measure(text, (start, end), quantity_class),
         entity=entity,
@@ -433,51 +441,48 @@ def measures_compatible(a: str | None, b: str | None, *, strict: bool) -> bool:
 
 
 def _nearest_measure(text: str, span: tuple[int, int], quantity_class: str) -> str | None:
-    best: tuple[float, str] | None = None
-    for match in _CUE.finditer(text):
-        if match.start() < span[1] and match.end() > span[0]:
-            continue
-        if match.start() >= span[1]:
-            distance = 0.9 * len(text[span[1] : match.start()].split())
-        else:
-            distance = float(len(text[match.end() : span[0]].split()))
-        if distance > _REACH_WORDS or (best is not None and distance >= best[0]):
-            continue
-        for name in _CUE_MEASURES[match.group().lower()]:
-            if quantity_class in MEASURES[name][1]:
-                best = (distance, name)
-                break
-    return best[1] if best else None
+    """The measure of the cue nearest the quantity that fits its class.
+
+    Cues are looked up as word n-grams on either side, longest first; words after the
+    quantity count a little nearer ("80.5 million units" over "Apple's 80.5 million").
+    """
+    before = _CUE_WORD.findall(text[max(0, span[0] - _REACH_CHARS) : span[0]].lower())[::-1]
+    after = _CUE_WORD.findall(text[span[1] : span[1] + _REACH_CHARS].lower())
+    # Positions nearest first: (distance, side, words between the quantity and the cue).
+    for _, side, k in _POSITIONS:
+        words = after if side else before
+        for n in range(min(_LONGEST_CUE, len(words) - k), 0, -1):
+            if n == 1:
+                names = _CUE_MEASURES.get(words[k])
+            else:
+                gram = words[k : k + n] if side else words[k : k + n][::-1]
+                names = _CUE_MEASURES.get(" ".join(gram))
+            if names is None:
+                continue
+            for name in names:
+                if quantity_class in MEASURES[name][1]:
+                    return name
+    return None
+
+
+_POSITIONS = sorted(
+    [(0.9 * k, True, k) for k in range(_REACH_WORDS + 1)]
+    + [(float(j), False, j) for j in range(_REACH_WORDS + 1)]
+)
+"""Where cues are looked for, nearest first: words after the quantity count a little nearer."""
 
 
 _DIMENSIONS = frozenset(d.value for d in Dimension)
 
 
 def _period(text: str, span: tuple[int, int]) -> str | None:
-    """The year and part of it (quarter, half, full year) the sentence names."""
+    """The year and part of it (quarter, half, round, full year) the sentence names."""
 
     def outside(match: re.Match[str]) -> bool:
         return match.end() <= span[0] or match.start() >= span[1]
 
-    part: str | None = None
-    year: str | None = None
-    quarter = next((m for m in _QUARTER.finditer(text) if outside(m)), None)
-    if quarter is not None:
-        number = quarter.group(1) or str(_ORDINALS[quarter.group(2).lower()])
-        part = f"Q{number}"
-        if quarter.group(3):
-            year = quarter.group(3) if len(quarter.group(3)) == 4 else f"20{quarter.group(3)}"
-    else:
-        half = next((m for m in _HALF.finditer(text) if outside(m)), None)
-        stage = next((m for m in _ROUND.finditer(text) if outside(m)), None)
-        if half is not None:
-            part = f"H{half.group(1) or (1 if half.group(2).lower() == 'first' else 2)}"
-        elif stage is not None:
-            # An election's rounds are its periods: "first round" against "runoff".
-            ordinal = (stage.group(1) or "second").lower()
-            part = f"R{_ORDINALS.get(ordinal, 2) if ordinal != 'final' else 'F'}"
-        elif any(outside(m) for m in _FULL_YEAR.finditer(text)):
-            part = "FY"
+    # Most sentences name no part of a year: one cheap search spares four.
+    part, year = _part_of_year(text, outside) if _PART_HINT.search(text) else (None, None)
     if year is None:
         year = next(
             (m.group(1) for m in _YEAR.finditer(text) if outside(m) and not _baseline(text, m)),
@@ -487,6 +492,30 @@ def _period(text: str, span: tuple[int, int]) -> str | None:
         return f"{year}-{part}"
     return part or year
 
+
+def _part_of_year(
+    text: str, outside: Callable[[re.Match[str]], bool]
+) -> tuple[str | None, str | None]:
+    quarter = next((m for m in _QUARTER.finditer(text) if outside(m)), None)
+    if quarter is not None:
+        year = quarter.group(3)
+        if year is not None and len(year) == 2:
+            year = f"20{year}"
+        return f"Q{quarter.group(1) or _ORDINALS[quarter.group(2).lower()]}", year
+    half = next((m for m in _HALF.finditer(text) if outside(m)), None)
+    if half is not None:
+        return f"H{half.group(1) or (1 if half.group(2).lower() == 'first' else 2)}", None
+    stage = next((m for m in _ROUND.finditer(text) if outside(m)), None)
+    if stage is not None:
+        # An election's rounds are its periods: "first round" against "runoff".
+        ordinal = (stage.group(1) or "second").lower()
+        return f"R{'F' if ordinal == 'final' else _ORDINALS.get(ordinal, 2)}", None
+    if any(outside(m) for m in _FULL_YEAR.finditer(text)):
+        return "FY", None
+    return None, None
+
+
+_PART_HINT = re.compile(r"quarter|\bq[1-4]|half|\bh[12]\b|round|ballot|run-?off|year|annual", re.I)
 
 _BASELINE = re.compile(
     r"\b(?:from|than|since|compared\s+(?:with|to)|versus|vs\.?|against|over)\s+(?:the\s+)?"
@@ -591,31 +620,57 @@ def _clause(tokens: list[re.Match[str]], index: int) -> tuple[int, int, frozense
     return lo, hi, frozenset(aside)
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_unit(token: str) -> bool:
+    return read_unit(token) is not None
+
+
 def _is_name(tokens: list[re.Match[str]], i: int, lowercase: frozenset[str]) -> bool:
     token = tokens[i].group()
-    if not token[:1].isalpha() or token.lower() in _NOT_NAMES or read_unit(token) is not None:
+    if not token[:1].isalpha() or token.lower() in _NOT_NAMES or _is_unit(token):
         return False
     if not token[:1].isupper():
-        return any(ch.isupper() for ch in token[1:])  # iPhone, eBay
+        return token[1:] != token[1:].lower()  # iPhone, eBay
     if i == 0 or tokens[i - 1].group() in _SENTENCE_OPENERS:
         return token.lower() not in lowercase
     return True
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A sentence's tokens and credited phrases, read once for all its quantities."""
+
+    tokens: list[re.Match[str]]
+    starts: list[int]
+    credited: list[tuple[int, int]]
+
+
+@functools.lru_cache(maxsize=16)
+def _read(sentence: str, lowercase: frozenset[str]) -> tuple[_Reading, _Names]:
+    # Cached: a sentence is asked about once per quantity in it, one after the other.
+    tokens = list(_WORD.finditer(sentence))
+    reading = _Reading(
+        tokens,
+        [t.start() for t in tokens],
+        [m.span() for m in _ATTRIBUTION_PHRASE.finditer(sentence)],
+    )
+    return reading, _Names(tokens, lowercase)
 
 
 def _names(
     text: str, span: tuple[int, int], lowercase: frozenset[str]
 ) -> tuple[str | None, str | None]:
     """The proper name nearest the quantity in its clause, and who the figure is credited to."""
-    tokens = list(_WORD.finditer(text))
+    reading, names = _read(text, lowercase)
+    tokens, credited = reading.tokens, reading.credited
     if not tokens:
         return None, None
-    index = next((i for i, t in enumerate(tokens) if t.start() >= span[0]), len(tokens) - 1)
+    index = min(bisect.bisect_left(reading.starts, span[0]), len(tokens) - 1)
     lo, hi, aside = _clause(tokens, index)
-    respectively = _respectively(tokens, lo, hi, index, lowercase)
+    respectively = _respectively(tokens, names, lo, hi, index)
     attribution: str | None = None
     nearest: tuple[int, str] | None = None
-    credited = [m.span() for m in _ATTRIBUTION_PHRASE.finditer(text)]
-    for first, last in _name_runs(tokens, lo, hi, lowercase):
+    for first, last in names.runs(lo, hi):
         if first in aside or (tokens[last].end() > span[0] and tokens[first].start() < span[1]):
             continue  # an aside, or the quantity's own unit ("1.2 GW")
         name = re.sub(r"[’']s$", "", " ".join(t.group() for t in tokens[first : last + 1]))
@@ -637,7 +692,9 @@ def _names(
         return respectively, attribution
     if nearest is None and any(tokens[k].group().lower() in _PRONOUNS for k in range(lo, index)):
         # "..., an area where it produces more than 90%": "it" is the nearest name before.
-        earlier = [run for run in _name_runs(tokens, 0, lo - 1, lowercase) if run[0] not in aside]
+        earlier = [
+            run for run in names.runs(max(0, lo - _NAME_REACH), lo - 1) if run[0] not in aside
+        ]
         if earlier:
             first, last = earlier[-1]
             name = " ".join(t.group() for t in tokens[first : last + 1])
@@ -652,49 +709,58 @@ _LIST_JOINS = frozenset({",", "and", "&"})
 
 
 def _respectively(
-    tokens: list[re.Match[str]], lo: int, hi: int, index: int, lowercase: frozenset[str]
+    tokens: list[re.Match[str]], names: _Names, lo: int, hi: int, index: int
 ) -> str | None:
     """The name paired with the quantity in "A, B and C held 13%, 9% and 8%, respectively"."""
     if not any(t.group().lower() == "respectively" for t in tokens[index : hi + 2]):
         return None
-    names: list[str] = []
-    runs = list(_name_runs(tokens, lo, index - 1, lowercase))
+    listed: list[str] = []
+    runs = list(names.runs(lo, index - 1))
     for (first, last), following in zip(runs, [*runs[1:], None], strict=False):
-        names.append(" ".join(t.group() for t in tokens[first : last + 1]).lower())
+        listed.append(" ".join(t.group() for t in tokens[first : last + 1]).lower())
         if following is not None and not all(
             t.group().lower() in _LIST_JOINS for t in tokens[last + 1 : following[0]]
         ):
-            names = []  # not one coordinated list: start again at the next name
+            listed = []  # not one coordinated list: start again at the next name
     numbers = [
         k
         for k in range(lo, hi + 1)
         if tokens[k].group()[:1].isdigit() and k > (runs[-1][1] if runs else lo)
     ]
-    if len(names) < 2 or len(names) != len(numbers) or index not in numbers:
+    if len(listed) < 2 or len(listed) != len(numbers) or index not in numbers:
         return None
-    return names[numbers.index(index)]
+    return listed[numbers.index(index)]
 
 
-def _name_runs(
-    tokens: list[re.Match[str]], lo: int, hi: int, lowercase: frozenset[str]
-) -> Iterable[tuple[int, int]]:
-    i = lo
-    while i <= hi:
-        if not _is_name(tokens, i, lowercase):
-            i += 1
-            continue
-        j = i
-        while j + 1 <= hi and (
-            _is_name(tokens, j + 1, lowercase)
-            or (
-                tokens[j + 1].group() in ("&", "of")
-                and j + 2 <= hi
-                and _is_name(tokens, j + 2, lowercase)
-            )
-        ):
-            j += 1
-        yield i, j
-        i = j + 1
+class _Names:
+    """Which tokens of a window are names, each decided once."""
+
+    def __init__(self, tokens: list[re.Match[str]], lowercase: frozenset[str]) -> None:
+        self.tokens = tokens
+        self.lowercase = lowercase
+        self._known: dict[int, bool] = {}
+
+    def __call__(self, i: int) -> bool:
+        found = self._known.get(i)
+        if found is None:
+            found = self._known[i] = _is_name(self.tokens, i, self.lowercase)
+        return found
+
+    def runs(self, lo: int, hi: int) -> Iterable[tuple[int, int]]:
+        """Token ranges of the names between ``lo`` and ``hi`` ("Bank of America" is one)."""
+        tokens, i = self.tokens, lo
+        while i <= hi:
+            if not self(i):
+                i += 1
+                continue
+            j = i
+            while j + 1 <= hi and (
+                self(j + 1)
+                or (tokens[j + 1].group() in ("&", "of") and j + 2 <= hi and self(j + 2))
+            ):
+                j += 1
+            yield i, j
+            i = j + 1
 
 
 _CONTENT = re.compile(r"[^\W\d_][\w’'\-]*")

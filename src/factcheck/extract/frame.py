@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.aspects import aspects, quantity_class
+from factcheck.extract.aspects import Aspects, aspects, quantity_class
 from factcheck.models import Frame, Kind, Modality, Quantity
 from factcheck.sources.dates import MONTHS
 
@@ -231,11 +231,18 @@ def describe(
             time = _normalise_time(match.group())
             break
     subject = _subject(before, after)
-    parts = aspects(
-        original,
-        original_span,
-        quantity_class(quantity) if quantity is not None else _CLASS_OF_KIND.get(kind, kind.value),
-        lowercase,
+    # A date or a year is when something happens: nothing compares it by measure or entity.
+    parts = (
+        _NO_ASPECTS
+        if kind in (Kind.DATE, Kind.YEAR)
+        else aspects(
+            original,
+            original_span,
+            quantity_class(quantity)
+            if quantity is not None
+            else _CLASS_OF_KIND.get(kind, kind.value),
+            lowercase,
+        )
     )
     frame = Frame(
         subject=subject,
@@ -249,6 +256,7 @@ def describe(
     return frame, context
 
 
+_NO_ASPECTS = Aspects(measure=None, entity=None, period=None, attribution=None)
 _CLASS_OF_KIND = {Kind.PERCENT: "percent", Kind.PERCENTAGE_POINTS: "percent", Kind.MONEY: "money"}
 
 
