@@ -168,7 +168,8 @@ class Frame(_Frozen):
         default=None, description="What is measured, by canonical name: 'deaths', 'share'."
     )
     entity: str | None = Field(
-        default=None, description="Who or what it is measured of: the nearest proper name."
+        default=None,
+        description="Who or what it is measured of: the nearest proper name, as written.",
     )
     period: str | None = Field(
         default=None, description="The period the figure refers to: '2023', '2023-Q4', 'FY'."

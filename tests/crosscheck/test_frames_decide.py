@@ -118,8 +118,8 @@ def test_headings_and_explanations_say_what_is_measured() -> None:
     )
     [finding] = result.conflicts
     [cluster] = [c for c in result.clusters if c.id == finding.cluster_id]
-    assert cluster.subject == "apple shipments, 2023-Q4"
-    assert "the same measure (shipments) of apple for 2023-Q4" in finding.explanation
+    assert cluster.subject == "Apple shipments, 2023-Q4"
+    assert "the same measure (shipments) of Apple for 2023-Q4" in finding.explanation
 
 
 def test_copies_collapse_into_the_first_source_and_are_counted() -> None:

@@ -578,7 +578,7 @@ def entities_compatible(a: str | None, b: str | None, *, strict: bool) -> bool:
     """
     if a is None or b is None:
         return not strict or a == b
-    return not set(a.split()).isdisjoint(b.split())
+    return not set(a.lower().split()).isdisjoint(b.lower().split())
 
 
 def _clause(tokens: list[re.Match[str]], index: int) -> tuple[int, int, frozenset[int]]:
@@ -687,7 +687,7 @@ def _names(
             continue
         distance = first - index if first > index else index - last
         if nearest is None or distance < nearest[0]:
-            nearest = (distance, name.lower())
+            nearest = (distance, name)
     if respectively is not None:
         return respectively, attribution
     if nearest is None and any(tokens[k].group().lower() in _PRONOUNS for k in range(lo, index)):
@@ -698,7 +698,7 @@ def _names(
         if earlier:
             first, last = earlier[-1]
             name = " ".join(t.group() for t in tokens[first : last + 1])
-            return re.sub(r"[’']s$", "", name).lower(), attribution
+            return re.sub(r"[’']s$", "", name), attribution
     return (nearest[1] if nearest else None), attribution
 
 
@@ -717,7 +717,7 @@ def _respectively(
     listed: list[str] = []
     runs = list(names.runs(lo, index - 1))
     for (first, last), following in zip(runs, [*runs[1:], None], strict=False):
-        listed.append(" ".join(t.group() for t in tokens[first : last + 1]).lower())
+        listed.append(" ".join(t.group() for t in tokens[first : last + 1]))
         if following is not None and not all(
             t.group().lower() in _LIST_JOINS for t in tokens[last + 1 : following[0]]
         ):
