@@ -19,6 +19,9 @@ EXIT_FINDINGS = 1  # conflicts found (--fail-on-conflict) or facts failed
 EXIT_INPUT = 2  # unusable input or output path
 EXIT_INTERNAL = 3  # a bug or an environment failure
 EXIT_INTERRUPTED = 130
+# The HTML article extractor and its date reader log each page they pass over (a short
+# page is read by factcheck's own reader instead): their logs are for --debug only.
+_QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext")
 
 
 class _VisibleFormatter(logging.Formatter):
@@ -45,6 +48,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_VisibleFormatter("factcheck: %(levelname)s: %(message)s"))
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
+    for name in _QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.DEBUG if debug else logging.CRITICAL + 1)
 
 
 def emit(text: str, output: Path | None) -> None:

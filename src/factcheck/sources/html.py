@@ -1,7 +1,15 @@
-"""The main text of an HTML page: no scripts, styles, navigation or comments.
+"""An HTML page's main text and metadata: the article by trafilatura, else tag rules.
 
-The text is rebuilt from the page's text nodes, block elements separated by
-blank lines, so citations point into this extracted text, not the markup.
+The article extractor (:mod:`factcheck.sources.article`) gives the text when it
+finds an article. When it finds none, or fails, the tag rules here give it: the
+page's text nodes without scripts, styles, navigation, chrome, hidden elements
+and comments. Either way blocks are separated by blank lines and citations point
+into this extracted text, not the markup.
+
+Metadata: the title, URL and date the page states in ``<meta>`` tags, ``<link
+rel="canonical">`` and JSON-LD come first; what trafilatura reads (the headline,
+htmldate's reading of dates) fills in what they do not say; then the article's
+``<time>`` and a dated URL.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from factcheck.sources.article import read_article
 from factcheck.sources.dates import parse_iso_date
 from factcheck.sources.published import url_date
 
@@ -141,15 +150,25 @@ def _text_of(root: Any) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
-def read_html(markup: str) -> HtmlDocument:
-    """Extract readable main text (blocks separated by blank lines) and metadata."""
+def read_html(markup: str, *, find_article: bool = True) -> HtmlDocument:
+    """Extract readable main text (blocks separated by blank lines) and metadata.
+
+    ``find_article=False`` reads by the tag rules alone (for comparison, as the
+    benchmark does).
+    """
     from bs4 import BeautifulSoup
 
+    article = read_article(markup) if find_article else None
     soup = BeautifulSoup(markup, "lxml")
-    title = _title(soup)
-    url = _attribute(soup.find("link", rel="canonical"), "href") or _meta(soup, "og:url")
+    title = _meta(soup, "og:title", "twitter:title") or (article and article.title) or _title(soup)
+    url = (
+        _attribute(soup.find("link", rel="canonical"), "href")
+        or _meta(soup, "og:url")
+        or (article and article.url)
+        or None
+    )
     meta_date = _parse_date(_meta(soup, "article:published_time", "datePublished", "date"))
-    published = meta_date or _json_ld_date(soup)
+    published = meta_date or _json_ld_date(soup) or (article and article.published) or None
     _drop_non_content(soup)
     root = soup.find("main") or soup.find("article") or soup.body or soup
     if published is None:
@@ -157,4 +176,5 @@ def read_html(markup: str) -> HtmlDocument:
         published = _parse_date(_attribute(root.find("time", datetime=True), "datetime"))
     if published is None and url:
         published = url_date(url)
-    return HtmlDocument(text=_text_of(root), title=title, published=published, url=url)
+    text = article.text if article is not None and article.text.strip() else _text_of(root)
+    return HtmlDocument(text=text, title=title, published=published, url=url)

@@ -1,0 +1,191 @@
+"""An HTML page's article, found by trafilatura: main text and metadata.
+
+trafilatura (the reference main-content extractor) scores each part of a page
+and keeps the article body: menus, related-story teasers, image captions,
+cookie banners and footers stay out. Before it runs, every element a reader
+never sees is removed here, whatever trafilatura would decide: scripts, styles,
+templates, frames, embedded objects, and hidden elements (``hidden``,
+``aria-hidden="true"``, ``display:none``, ``visibility:hidden``). The text is
+rebuilt from trafilatura's output tree with blocks (paragraphs, headings, list
+items, quotes, table rows) separated by blank lines, the same layout as the
+tag-rule reader in :mod:`factcheck.sources.html`, which serves whenever this
+finds nothing.
+
+trafilatura is imported inside the function, so ``import factcheck`` stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from factcheck.sources.dates import parse_iso_date
+
+__all__ = ["Article", "read_article"]
+
+# Never the article: code, styling, frames, widgets, navigation (as the tag rules say);
+# ld+json scripts stay until the metadata is read, then go too.
+_NEVER_TEXT = frozenset(
+    """script style noscript template iframe frame frameset object embed applet svg math
+    canvas dialog button select textarea nav menu aside""".split()
+)
+# Page chrome, unless inside the article itself ("<article><header><h1>...").
+_CHROME = frozenset({"header", "footer"})
+_CONTENT = frozenset({"article", "main"})
+_BLOCKS = frozenset({"p", "head", "list", "item", "quote", "code", "table", "row", "div", "note"})
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_HEADLINE_WORDS = 4  # fewer is a site's name or a section ("Valley Voice", "World news")
+_LONGEST_HEADLINE = 300
+# htmldate without its search of the running text: that guesses from any date in the page
+# (a copyright year, a related story), while metadata, <time> and the URL say what they mean.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    title: str | None
+    published: date | None
+    url: str | None
+
+
+def _is_hidden(element: Any) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return (
+        element.get("hidden") is not None
+        or (element.get("aria-hidden") or "").strip().lower() == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+    )
+
+
+def _remove(element: Any) -> None:
+    """Remove an element and its text, keeping the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _in_content(element: Any) -> bool:
+    return any(parent.tag in _CONTENT for parent in element.iterancestors())
+
+
+def _is_ld_json(element: Any) -> bool:
+    return bool(element.tag == "script" and element.get("type") == "application/ld+json")
+
+
+def _drop_unseen(tree: Any, *, keep_metadata: bool) -> None:
+    """Remove what no reader sees, and page chrome; ld+json metadata only when asked."""
+    doomed = []
+    for element in tree.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            doomed.append(element)  # comments, processing instructions, entities
+        elif tag in _NEVER_TEXT:
+            if not (keep_metadata and _is_ld_json(element)):
+                doomed.append(element)
+        elif _is_hidden(element) or (tag in _CHROME and not _in_content(element)):
+            doomed.append(element)
+        else:
+            # Text stored in attributes (embedded JSON posts) is not the page's text.
+            for name in [name for name in element.attrib if name.startswith("data-")]:
+                del element.attrib[name]
+    for element in doomed:
+        _remove(element)  # a child of a removed element goes with it: removing it again is a no-op
+
+
+def _tree_text(body: Any) -> str:
+    """trafilatura's output tree as text: blocks separated by blank lines.
+
+    A table row is one block, its non-empty cells separated by " | ".
+    """
+    from lxml import etree
+
+    pieces: list[str] = []
+    cells: list[int] = []  # where each open cell's text starts in pieces
+    rows: list[bool] = []  # whether each open row has a non-empty cell yet
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag in _BLOCKS:
+                pieces.append("\n\n")
+                if tag == "row":
+                    rows.append(False)
+            elif tag == "lb":
+                pieces.append("\n")
+            elif tag == "cell":
+                cells.append(len(pieces))
+            if element.text:
+                pieces.append(_SPACES.sub(" ", element.text))
+            continue
+        if tag == "cell" and cells:
+            start = cells.pop()
+            if not "".join(pieces[start:]).strip():
+                del pieces[start:]  # an empty cell adds no separator
+            elif rows and rows[-1]:
+                pieces.insert(start, " | ")
+            elif rows:
+                rows[-1] = True
+        elif tag == "row" and rows:
+            rows.pop()
+        if tag in _BLOCKS:
+            pieces.append("\n\n")
+        if element.tail and element is not body:
+            pieces.append(_SPACES.sub(" ", element.tail))
+    lines = (line.strip(" ") for line in "".join(pieces).split("\n"))
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _headline(tree: Any) -> str | None:
+    """The page's one <h1>, when it reads as a headline (four words or more), else None."""
+    found = tree.findall(".//h1")
+    if len(found) != 1:
+        return None
+    text = _SPACES.sub(" ", " ".join(found[0].itertext()).replace("\n", " ")).strip()
+    words = len(text.split())
+    return text if words >= _HEADLINE_WORDS and len(text) <= _LONGEST_HEADLINE else None
+
+
+def read_article(markup: str) -> Article | None:
+    """The article of a page by trafilatura; None when the markup gives no tree at all.
+
+    The text is empty when trafilatura finds no article (a page of a few words, say).
+    """
+    import trafilatura
+
+    try:
+        tree = trafilatura.load_html(markup)
+        if tree is None:
+            return None
+        _drop_unseen(tree, keep_metadata=True)
+        meta = trafilatura.extract_metadata(tree, date_config=_DATE_PARAMS)
+        _drop_unseen(tree, keep_metadata=False)  # JSON-LD bodies are no text a reader sees
+        document = trafilatura.bare_extraction(
+            tree, include_comments=False, include_tables=True, with_metadata=False
+        )
+    except (ValueError, TypeError, RecursionError):
+        return None  # the tag-rule reader reads what trafilatura cannot
+    body = None if document is None or isinstance(document, dict) else document.body
+    text = _tree_text(body) if body is not None else ""
+    headline = _headline(tree)
+    if text and headline and headline not in text:
+        # The headline states the story's claims too ("Flooding forces 2,300 from homes"),
+        # but trafilatura leaves it out when it stands in a header block above the body.
+        text = f"{headline}\n\n{text}"
+    return Article(
+        text=text,
+        title=meta.title or None,
+        published=parse_iso_date(meta.date) if meta.date else None,
+        url=meta.url or None,
+    )
