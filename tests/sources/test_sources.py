@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 from datetime import date
 from pathlib import Path
 
@@ -139,3 +140,67 @@ def test_seed_publication_dates_come_from_dateline_and_dated_url() -> None:
 )
 def test_publication_date_detection(text: str, expected: date | None) -> None:
     assert find_publication_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Storm hits coast\nPosted at 9:23 AM, Aug 04, 2014\nWinds of 90 mph.", date(2014, 8, 4)),
+        ("Headline\nUpdated: Nov 3, 2025 4:05 PM ET\nBody.", date(2025, 11, 3)),
+        ("Headline\nUpdated: Nov 3, 2025 ...\nBody.", date(2025, 11, 3)),
+        ("Published 12 March 2024\n\nRates rose 0.25 points.", date(2024, 3, 12)),
+        (
+            "date 2018-05-29 Arsenal have signed a midfielder for £45m, the club said.",
+            date(2018, 5, 29),
+        ),
+        ("Date: 2018-05-29\nBody.", date(2018, 5, 29)),
+        ("By Jane Doe | Published 12 March 2024\nBody.", date(2024, 3, 12)),
+        ("By Jane Doe · Posted Aug. 4, 2014\nBody.", date(2014, 8, 4)),
+        ("Last updated on Tuesday 3 November 2025, 16:04 GMT\nBody.", date(2025, 11, 3)),
+        (
+            "PUBLISHED: 10:15 EST, 4 August 2014 | UPDATED: 11:02 EST, 5 August 2014",
+            date(2014, 8, 4),
+        ),
+        ("Updated 4:06 PM EST, Mon November 3, 2025\nBody.", date(2025, 11, 3)),
+        ("Posted: Aug 4, 2014 / 09:23 AM EDT\nBody.", date(2014, 8, 4)),
+        ("*Posted on 08/04/2014 by admin*\n\nBody.", date(2014, 8, 4)),
+        ("Posted on 25/12/2019\nBody.", date(2019, 12, 25)),
+        ("First published on the 2nd of May 2021\nBody.", None),  # "the": not a time
+        ("First published on 2nd of May 2021\nBody.", date(2021, 5, 2)),
+        # "published" and "posted" win over "updated", and over a bare date line
+        ("Title\nUpdated: Oct 14, 2025\nPublished Oct 10, 2025\nBody.", date(2025, 10, 10)),
+        ("Title\nOct 10, 2025\nUpdated: Oct 14, 2025\nBody.", date(2025, 10, 10)),
+        # a dateline word inside a sentence, or words between it and a date, is no dateline
+        ("Updated figures released on 3 May 2024 show a rise of 4%.", None),
+        ("The report was published on March 3, 2020, and cited 12 cases.", None),
+        ("Last updated on .From the section Arsenal\nBody.", None),
+        ("Posted at 9:23 AM, Aug 40, 2014\nBody.", None),  # no such day
+        ("Headline\n" + "Body line.\n" * 20 + "Published 12 March 2024\n", None),  # too far down
+    ],
+)
+def test_datelines_with_a_dateline_word(text: str, expected: date | None) -> None:
+    assert find_publication_date(text) == expected
+
+
+def test_markdown_dateline_dates_a_document_without_front_matter(tmp_path: Path) -> None:
+    text = "# Storm hits coast\n\n*Posted at 9:23 AM, Aug 04, 2014*\n\nWinds reached 90 mph.\n"
+    (source,) = load_sources(_write(tmp_path / "storm.md", text))
+    assert source.published == date(2014, 8, 4)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published " + "1 " * 200_000,
+        "| posted " * 100_000,
+        "date " + "May " * 100_000 + "!",
+        "Updated: " + "12:30 " * 100_000,
+        "2024 " + "mon" * 100_000 + "!",
+        "Posted " + "/" * 300_000,
+    ],
+    ids=["numbers", "separators", "months", "times", "weekday-prefix", "slashes"],
+)
+def test_dateline_search_is_linear_on_long_lines(line: str) -> None:
+    started = time.perf_counter()
+    find_publication_date(line)
+    assert time.perf_counter() - started < 2.0
