@@ -33,6 +33,7 @@ def _frame(text: str, number: str) -> Frame:
         ("Turnout reached 84.7 percent.", "84.7 percent", "turnout"),
         ("Chelsea paid a fee of £106.8m for him.", "£106.8m", "fee"),
         ("He will earn £250,000 a week.", "£250,000", "wage"),
+        ("His release clause was set at €120m.", "€120m", "release clause"),
         ("Shipments grew 8.5% in the quarter.", "8.5%", "growth:shipments"),
         ("Revenue rose 7% in the quarter.", "7%", "growth:revenue"),
     ],

@@ -204,13 +204,16 @@ MEASURES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
             "signing",
             "bid",
             "offer",
-            "release clause",
-            "buyout",
             "move",
             "sale",
             "bought",
             "sold",
         ),
+        frozenset({MONEY}),
+    ),
+    # What a contract asks for leaving, not what was paid.
+    "release clause": (
+        ("release clause", "buyout clause", "buy-out clause", "release fee", "buyout"),
         frozenset({MONEY}),
     ),
     "wage": (
