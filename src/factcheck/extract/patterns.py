@@ -207,4 +207,7 @@ ANCHOR = re.compile(
 )
 """Where a candidate may start: a digit, a currency sign, a number word or a month."""
 
-LINK_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+\.[\w.\-]+")
+LINK_OR_EMAIL = re.compile(
+    # An address's local part is read from the start of its run only, never from inside it.
+    r"(?:https?://|www\.)\S++|(?<![\w.+\-])[\w.+\-]++@[\w\-]++\.[\w.\-]+"
+)
