@@ -7,16 +7,21 @@ blank lines, so citations point into this extracted text, not the markup.
 from __future__ import annotations
 
 import json
+import logging
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from factcheck.sources.dates import parse_iso_date
 from factcheck.sources.published import url_date
 
 __all__ = ["HtmlDocument", "read_html"]
+
+logger = logging.getLogger(__name__)
 
 # Never text a reader sees as the article: code, styling, navigation, chrome, widgets.
 _DROP = (
@@ -62,12 +67,15 @@ def _meta(soup: Any, *names: str) -> str | None:
     return None
 
 
-def _json_ld_items(soup: Any) -> Iterator[dict[str, Any]]:
+def _json_ld_items(soup: Any, where: str | Path) -> Iterator[dict[str, Any]]:
     for tag in soup.find_all("script", attrs={"type": "application/ld+json"}):
         try:
             data = json.loads(tag.string or "")
         except ValueError:
             continue  # malformed metadata is not the page's text: other dates may serve
+        except RecursionError:  # '[' * 100000: deeper than the parser recurses
+            logger.warning("%s: ld+json metadata nested too deeply; ignored", where)
+            continue
         stack = [data]
         while stack:
             item = stack.pop()
@@ -79,8 +87,8 @@ def _json_ld_items(soup: Any) -> Iterator[dict[str, Any]]:
                     stack.extend(reversed(item["@graph"]))
 
 
-def _json_ld_date(soup: Any) -> date | None:
-    for item in _json_ld_items(soup):
+def _json_ld_date(soup: Any, where: str | Path) -> date | None:
+    for item in _json_ld_items(soup, where):
         if found := _parse_date(item.get("datePublished")):
             return found
     return None
@@ -141,15 +149,32 @@ def _text_of(root: Any) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
-def read_html(markup: str) -> HtmlDocument:
-    """Extract readable main text (blocks separated by blank lines) and metadata."""
+def _parse(markup: str, where: str | Path) -> Any:
+    """The page's tree; the parser's warnings become one log line each, never raw text."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(markup, "lxml")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        soup = BeautifulSoup(markup, "lxml")
+    for warning in caught:
+        if warning.category.__name__ == "XMLParsedAsHTMLWarning":
+            logger.warning("%s: looks like XML, not HTML; read as HTML", where)
+        else:  # bs4's warnings run over several lines: keep the first
+            first = str(warning.message).strip().splitlines()[:1] or [warning.category.__name__]
+            logger.warning("%s: %s", where, first[0])
+    return soup
+
+
+def read_html(markup: str, where: str | Path = "<html>") -> HtmlDocument:
+    """Extract readable main text (blocks separated by blank lines) and metadata.
+
+    ``where`` names the page in warnings (odd markup, unusable metadata).
+    """
+    soup = _parse(markup, where)
     title = _title(soup)
     url = _attribute(soup.find("link", rel="canonical"), "href") or _meta(soup, "og:url")
     meta_date = _parse_date(_meta(soup, "article:published_time", "datePublished", "date"))
-    published = meta_date or _json_ld_date(soup)
+    published = meta_date or _json_ld_date(soup, where)
     _drop_non_content(soup)
     root = soup.find("main") or soup.find("article") or soup.body or soup
     if published is None:
