@@ -29,13 +29,13 @@ from typing import Any
 
 import pytest
 
-from factcheck import pipeline
-from factcheck.cache import CACHE_FILE, CachedEmbedder, EmbeddingCache, open_cache
 from factcheck.cli import main
+from factcheck.crosscheck import pipeline
+from factcheck.crosscheck.cache import CACHE_FILE, CachedEmbedder, EmbeddingCache, open_cache
 from factcheck.errors import SourceError
+from factcheck.extract.segment import MAX_SENTENCE_CHARS, split_sentences
 from factcheck.models import Report, Source
 from factcheck.render import render
-from factcheck.segment import MAX_SENTENCE_CHARS, split_sentences
 from factcheck.settings import Settings
 from factcheck.sources import load_sources
 from factcheck.sources.read import read_source
@@ -56,10 +56,10 @@ def _run(
     args: list[str], tmp_path: Path, *, timeout: float = 60, **options: Any
 ) -> subprocess.CompletedProcess[str]:
     options.setdefault("capture_output", True)
+    options.setdefault("env", _env(tmp_path))
     return subprocess.run(
         [*FACTCHECK, *args],
         text=True,
-        env=_env(tmp_path),
         timeout=timeout,
         check=False,
         **options,
@@ -133,9 +133,9 @@ def test_regex_patterns_run_in_linear_time() -> None:
     names = {line["start"] for line in lines if "start" in line}
     assert count >= 40, names
     for expected in (
-        "factcheck.segment._SENTENCE_END",
-        "factcheck.patterns.CANDIDATE",
-        "factcheck.quantities._DATELINE_REST",
+        "factcheck.extract.segment._SENTENCE_END",
+        "factcheck.extract.patterns.CANDIDATE",
+        "factcheck.extract.quantities._DATELINE_REST",
         "factcheck.sources.published._URL_DATE",
         "factcheck.sources.markdown._FRONT_MATTER",
     ):
@@ -480,7 +480,7 @@ def _hostile_report(tmp_path: Path, names: dict[str, str]) -> Report:
     for name, text in names.items():
         (folder / name).write_text(text, "utf-8")
     settings = Settings(use_cache=False)
-    return pipeline.check(load_sources(folder), settings, embedder=HashingEmbedder())
+    return pipeline.report(load_sources(folder), settings, embedder=HashingEmbedder())
 
 
 def _cells(text: str) -> Iterator[str]:
@@ -529,7 +529,9 @@ CONTROL = {
 
 def test_12_markdown_and_csv_reports_carry_no_raw_control_characters(tmp_path: Path) -> None:
     report = _hostile_report(tmp_path, CONTROL)
-    listing = _run(["claims", str(tmp_path / "corpus")], tmp_path)  # the table
+    listing = _run(  # the table, wide enough that no cell is cut
+        ["claims", str(tmp_path / "corpus")], tmp_path, env={**_env(tmp_path), "COLUMNS": "300"}
+    )
     outputs = {"md": render(report, "md"), "csv": render(report, "csv"), "table": listing.stdout}
     for fmt, text in outputs.items():
         assert "\x1b" not in text, fmt
@@ -613,7 +615,7 @@ def test_14_a_changed_cached_vector_is_a_miss_with_a_warning(
     _corrupt(tmp_path / CACHE_FILE, _flip_a_byte)
 
     inner = HashingEmbedder()
-    with caplog.at_level(logging.WARNING, logger="factcheck.cache"):
+    with caplog.at_level(logging.WARNING, logger="factcheck.crosscheck.cache"):
         again = CachedEmbedder(inner, EmbeddingCache(tmp_path / CACHE_FILE)).embed(TEXTS)
     assert inner.texts_embedded == 1  # the damaged vector only
     assert (again == expected).all()
@@ -629,7 +631,7 @@ def test_14_a_changed_cached_vector_is_a_miss_with_a_warning(
 def test_14_a_vector_not_of_unit_length_is_a_miss_even_with_its_checksum(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from factcheck.cache import vector_checksum
+    from factcheck.crosscheck.cache import vector_checksum
 
     CachedEmbedder(HashingEmbedder(), EmbeddingCache(tmp_path / CACHE_FILE)).embed(TEXTS)
     model = HashingEmbedder().name
@@ -644,7 +646,7 @@ def test_14_a_vector_not_of_unit_length_is_a_miss_even_with_its_checksum(
 
     _corrupt(tmp_path / CACHE_FILE, doubled)
     inner = HashingEmbedder()
-    with caplog.at_level(logging.WARNING, logger="factcheck.cache"):
+    with caplog.at_level(logging.WARNING, logger="factcheck.crosscheck.cache"):
         CachedEmbedder(inner, EmbeddingCache(tmp_path / CACHE_FILE)).embed(TEXTS)
     assert inner.texts_embedded == 1
     assert "not of unit length" in caplog.text
@@ -662,7 +664,7 @@ def test_15_a_read_only_warm_cache_is_read_and_never_written(
     conn.close()
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     if os.geteuid() == 0:  # root writes anywhere: say the folder is read-only instead
-        monkeypatch.setattr("factcheck.cache._writable", lambda _path: False)
+        monkeypatch.setattr("factcheck.crosscheck.cache._writable", lambda _path: False)
     else:
         for path in folder.iterdir():
             path.chmod(0o444)
@@ -691,13 +693,13 @@ def test_15_a_cache_dir_that_is_a_file_is_ignored_with_no_cache(
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(not_a_folder))
     seen: list[Settings] = []
 
-    real_check = pipeline.check
+    real_check = pipeline.report
 
     def fake_check(sources: Any, settings: Settings, **_: Any) -> Report:
         seen.append(settings)
         return real_check(sources, settings, embedder=HashingEmbedder())
 
-    monkeypatch.setattr(pipeline, "check", fake_check)
+    monkeypatch.setattr(pipeline, "report", fake_check)
     source = tmp_path / "a.txt"
     source.write_text("Prices rose 5% this week.", "utf-8")
     with pytest.raises(SystemExit) as exit_info:
@@ -705,7 +707,7 @@ def test_15_a_cache_dir_that_is_a_file_is_ignored_with_no_cache(
     assert exit_info.value.code == 0
     assert seen[0].use_cache is False
     # Without --no-cache the run goes on uncached, with a warning.
-    with caplog.at_level(logging.WARNING, logger="factcheck.cache"):
+    with caplog.at_level(logging.WARNING, logger="factcheck.crosscheck.cache"):
         assert open_cache(Settings()) is None
     assert "not usable" in caplog.text
 
@@ -740,7 +742,7 @@ def test_16_a_closed_pipe_ends_quietly_with_141(
     # `factcheck report ... | head -1`: the same, whatever the report's findings.
     small = tmp_path / "small.txt"
     _numeric_text(small, 3_000)
-    real_check = pipeline.check
+    real_check = pipeline.report
     monkeypatch.setattr(
         pipeline,
         "check",

@@ -143,7 +143,8 @@ QUANTITY = re.compile(rf"(?<![\w.,:/@#&$€£¥])(?:{_quantity(1)})")
 ("half a million", "1,400 in 1974")."""
 
 CENTS_AFTER = re.compile(
-    r"[\s\u00a0]+(?:and[\s\u00a0]+)?(?P<cents>\d{1,2})[\s\u00a0]+(?i:cents?)(?![A-Za-z])"
+    r"(?<![\s\u00a0])[\s\u00a0]++(?:and[\s\u00a0]++)?(?P<cents>\d{1,2})[\s\u00a0]++"
+    r"(?i:cents?)(?![A-Za-z])"
 )
 """The cents of "3 dollars 50 cents"."""
 

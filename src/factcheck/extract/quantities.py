@@ -82,6 +82,10 @@ _HALF_OF_WHAT_AFTER = re.compile(
 )
 _SHARE_IN_WORDS = re.compile(r"\s(?:in|out\s+of)\s")
 _SHARE_FOLLOWER = re.compile(r"(?<!\s)(?:\s++of\b|\s*+[.,;:!?)…]|\s*+\Z)")
+_SHARE_RATIO = re.compile(
+    r"\A(.+?)(?<!\s)\s++(?:in|out\s++of)\s+(.+)", re.IGNORECASE | re.DOTALL
+)  # as numbers._SHARE_IN: linear, not cubic
+_YEAR_LIKE = re.compile(r"1\d{3}|2[01]\d\d")
 _LETTER_HYPHEN_END = re.compile(r"[A-Za-z]-\Z")
 _BETWEEN_END = re.compile(r"between\s*\Z")
 _DATELINE_REST = re.compile(
@@ -132,7 +136,7 @@ def _reading(match: re.Match[str], index: int, currency: str | None) -> _Reading
 
 
 _SCALED_CODE = re.compile(r"([MkKB]|mn|bn)([A-Z]{3})")
-_MILLION_NOUN = re.compile(r"[\s\u00a0]+(?:people|[a-z]{3,}s)\b(?<!across)")
+_MILLION_NOUN = re.compile(r"(?<![\s\u00a0])[\s\u00a0]++(?:people|[a-z]{3,}s)\b(?<!across)")
 
 
 def _glued_scale_is_a_scale(
@@ -218,8 +222,8 @@ def _share(text: str, match: re.Match[str], margin: float) -> Found | None:
             return None  # "the first half of 2025", "two and a half", "half an hour"
     elif not _SHARE_IN_WORDS.search(lowered) and not _SHARE_FOLLOWER.match(text, match.end()):
         return None  # "a third round" is an ordinal, "a third of" a share
-    ratio = re.fullmatch(r"(.+?)\s+(?:in|out\s+of)\s+(.+)", written, re.IGNORECASE | re.DOTALL)
-    if ratio and re.fullmatch(r"1\d{3}|2[01]\d\d", ratio.group(2).strip()):
+    ratio = _SHARE_RATIO.fullmatch(written)
+    if ratio and _YEAR_LIKE.fullmatch(ratio.group(2).strip()):
         return None  # "killed more than 1,400 in 1974": a count and a year, not a share
     try:
         value = parse_share_words(written)
@@ -393,7 +397,10 @@ def _decade(match: re.Match[str]) -> Found:
     return Found(match.start(), match.end(), quantity)
 
 
-_PER = re.compile(r"(?:[\s\u00a0]+[A-Za-z][\w\-]*){0,3}[\s\u00a0]+per[\s\u00a0]+\Z")
+# Runs of spaces and of word characters are read whole, from their start.
+_PER = re.compile(
+    r"(?<![\s\u00a0])(?:[\s\u00a0]++[A-Za-z][\w\-]*+){0,3}[\s\u00a0]++per[\s\u00a0]++\Z"
+)
 
 
 def find_quantities(text: str, reference: date | None, margin: float) -> Iterator[Found]:

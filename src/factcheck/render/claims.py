@@ -103,9 +103,10 @@ def _write_table(claims: Iterable[Claim], out: TextIO, width: int, color: bool) 
 
     stream = ((_row(claim), claim.source) for claim in claims)
     first = list(itertools.islice(stream, TABLE_BLOCK))
+    rows = [row for row, _ in first]
     caps = (36, 17, 24, 28)
     widths = [
-        min(cap, max(cell_len(" ".join(row[i].split())) for row in [_HEADER, *(r for r, _ in first)]))
+        min(cap, max(cell_len(" ".join(visible(row[i]).split())) for row in [_HEADER, *rows]))
         for i, cap in enumerate(caps)
     ]
     columns = [0, 1, 2, 3] if width >= 110 else [0, 2, 3]  # the kind only where there is room
