@@ -1,9 +1,18 @@
-"""Write output files atomically: a temporary file renamed into place."""
+"""Write output files atomically: a temporary file renamed into place.
+
+Only regular files (or paths that do not exist yet) are replaced that way. A
+character device or a FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is
+written directly: renaming over it would turn ``/dev/null`` into a regular file
+when run as root. A symbolic link is followed, so the file it points to is
+replaced and the link stays a link.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +36,27 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def _cannot_write(exc: OSError, target: Path) -> OutputError:
+    return OutputError(f"cannot write: {exc.strerror or exc}", path=target)
+
+
+@contextlib.contextmanager
+def _open_direct(target: Path) -> Iterator[TextIO]:
+    """A character device or FIFO, written in place (there is nothing to replace)."""
+    try:
+        handle = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise _cannot_write(exc, target) from exc
+    try:
+        with handle:
+            yield handle
+            handle.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: the CLI ends quietly, as for standard output
+    except OSError as exc:
+        raise _cannot_write(exc, target) from exc
+
+
 @contextlib.contextmanager
 def open_atomic(path: str | Path) -> Iterator[TextIO]:
     """A text file to write that appears at ``path`` only once complete.
@@ -34,13 +64,26 @@ def open_atomic(path: str | Path) -> Iterator[TextIO]:
     The data goes to a temporary file in the same folder, is flushed to disk, then
     renamed over ``path``. An error or interrupt (even Ctrl-C) inside the block
     removes the temporary file: readers see the old file or the whole new one.
+    Character devices and FIFOs are written directly; a symbolic link is followed.
     """
-    target = Path(path)
+    given = Path(path)
+    target = Path(os.path.realpath(given)) if given.is_symlink() else given
+    try:
+        mode: int | None = os.stat(target).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+            with _open_direct(given) as handle:
+                yield handle
+            return
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file, device or FIFO"
+        raise OutputError(f"cannot write: {what}", path=given)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror}", path=target) from exc
+        raise OutputError(f"cannot write here: {exc.strerror}", path=given) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
@@ -51,8 +94,8 @@ def open_atomic(path: str | Path) -> Iterator[TextIO]:
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write: {exc.strerror}", path=target) from exc
+        if isinstance(exc, OSError) and exc.errno != errno.EPIPE:
+            raise _cannot_write(exc, given) from exc
         raise
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["visible"]
+__all__ = ["FORMULA_STARTS", "spreadsheet_cell", "visible"]
 
 # C0 controls but tab and line feed, DEL, C1 controls, bidirectional overrides and
 # isolates, lone surrogates and the two non-characters XML 1.0 forbids.
@@ -26,3 +26,19 @@ def visible(text: str) -> str:
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as written: text is made :func:`visible`, and
+    text starting with ``= + - @``, tab or carriage return gets a leading single quote,
+    as the OWASP guidance on CSV injection recommends (``=HYPERLINK(...)`` from a
+    source's text or file name would otherwise run). Numbers are left as they are.
+    """
+    if not isinstance(value, str):
+        return value
+    text = visible(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -38,7 +38,12 @@ command that uses it); reports name settings by these options."""
 
 
 class Settings(BaseModel):
-    """Every knob of a run, with its documented default."""
+    """Every knob of a run, with its documented default and bounds.
+
+    Every number is bounded on both sides and must be finite: ``inf`` or ``nan``
+    would silently switch a comparison off (a tolerance of ``inf`` forgives every
+    conflict).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -51,18 +56,23 @@ class Settings(BaseModel):
         default=0.6,
         ge=-1.0,
         le=1.0,
+        allow_inf_nan=False,
         description="Cosine similarity of two claim contexts above which they may state "
         "the same fact.",
     )
     tolerance: float = Field(
         default=0.0,
         ge=0.0,
+        le=1.0,
+        allow_inf_nan=False,
         description="Relative gap between two claims' intervals that is still not a "
-        "conflict (0.05 forgives gaps up to 5% of the larger magnitude).",
+        "conflict (0.05 forgives gaps up to 5% of the larger magnitude; at most 1).",
     )
     approximate_margin: float = Field(
         default=0.1,
         ge=0.0,
+        le=1.0,
+        allow_inf_nan=False,
         description="Relative half-width that 'about', 'around', 'roughly' give a value.",
     )
     reference_date: date | None = Field(
@@ -76,14 +86,18 @@ class Settings(BaseModel):
         "cache directory.",
     )
     use_cache: bool = Field(default=True, description="Read and write the embedding cache.")
-    batch_size: int = Field(default=64, ge=1, description="Texts per model.encode call.")
+    batch_size: int = Field(default=64, ge=1, le=4096, description="Texts per model.encode call.")
     neighbours: int = Field(
-        default=10, ge=1, description="Nearest neighbours searched per claim within a block."
+        default=10,
+        ge=1,
+        le=1000,
+        description="Nearest neighbours searched per claim within a block.",
     )
     fact_threshold: float = Field(
         default=0.4,
         ge=-1.0,
         le=2.0,
+        allow_inf_nan=False,
         description="Fact sheets: match score (cosine similarity of a fact's statement and a "
         "claim's context, plus up to 0.3 for the statement's words found in the claim's "
         "sentence) above which a claim states the fact.",

@@ -9,9 +9,10 @@ from typing import Any
 import click
 
 from factcheck.atomic import open_atomic
-from factcheck.cli.app import emit
+from factcheck.cli.app import standard_output
 from factcheck.cli.options import (
     extraction_options,
+    follow_links_option,
     output_options,
     settings_from_options,
     sources_argument,
@@ -27,7 +28,10 @@ FORMATS = ("table", "json", "csv")
 @sources_argument
 @output_options(FORMATS, "table")
 @extraction_options
-def claims_command(paths: tuple[str, ...], fmt: str, output: Path | None, **options: Any) -> None:
+@follow_links_option
+def claims_command(
+    paths: tuple[str, ...], fmt: str, output: Path | None, follow_links: bool, **options: Any
+) -> None:
     """List the atomic numeric claims of PATH..., one per stated quantity.
 
     PATH is a file (text, Markdown, HTML, JSON Lines), a folder, or '-' for
@@ -36,17 +40,18 @@ def claims_command(paths: tuple[str, ...], fmt: str, output: Path | None, **opti
     sentence, kind, value, unit, qualifier, low and high.
     """
     from factcheck.crosscheck.pipeline import claims
-    from factcheck.render.claims import render_claims, write_claims
-    from factcheck.sources import load_sources
+    from factcheck.render.claims import write_claims
+    from factcheck.sources import open_sources
 
     settings = settings_from_options(**options)
-    sources = load_sources(paths, stdin=getattr(sys.stdin, "buffer", sys.stdin))
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    sources = open_sources(paths, stdin=stdin, follow_links=follow_links)
+    # Streamed in every format, the table too: memory stays flat on huge inputs.
     found = claims(sources, settings)
-    if fmt == "table":
-        coloured = output is None and colour(sys.stdout)
-        emit(render_claims(list(found), fmt, width=width(), color=coloured), output)
-    elif output is None:
-        write_claims(found, fmt, sys.stdout)
+    if output is None:
+        with standard_output() as stream:
+            coloured = colour(stream)
+            write_claims(found, fmt, stream, width=width(), color=coloured)
     else:
-        with open_atomic(output) as handle:  # streamed: memory stays flat on huge inputs
-            write_claims(found, fmt, handle)
+        with open_atomic(output) as handle:
+            write_claims(found, fmt, handle, width=width())

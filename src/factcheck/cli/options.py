@@ -8,12 +8,14 @@ extraction ones). A test checks that no setting is left without an option.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from pydantic import ValidationError
 
 from factcheck.errors import SettingsError
 from factcheck.settings import DEFAULT_MODEL, OPTIONS, Settings
@@ -22,9 +24,12 @@ __all__ = [
     "EXTRACTION_SETTINGS",
     "REPORT_SETTINGS",
     "VALIDATE_SETTINGS",
+    "Bounded",
     "extraction_options",
+    "follow_links_option",
     "output_options",
     "quiet_option",
+    "settings_error",
     "settings_from_options",
     "settings_options",
     "sources_argument",
@@ -53,6 +58,46 @@ VALIDATE_SETTINGS = (*REPORT_SETTINGS, "fact_threshold")
 """The settings a fact-sheet validation reads (``factcheck validate``)."""
 
 
+if TYPE_CHECKING:
+    _ParamType = click.ParamType[float, Any]
+else:
+    _ParamType = click.ParamType  # generic only in click >= 8.2
+
+
+class Bounded(_ParamType):
+    """A finite number within [low, high] (a whole one if ``integer``); anything else is
+    refused in one line.
+
+    ``click.FloatRange`` lets ``nan`` through (every comparison with it is false) and
+    ``inf`` wherever a side is open; a tolerance of ``inf`` would forgive every conflict.
+    """
+
+    name = "number"
+
+    def __init__(self, low: float, high: float, *, integer: bool = False) -> None:
+        self.low, self.high, self.integer = low, high, integer
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "INTEGER" if self.integer else "NUMBER"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        option = param.opts[0] if param is not None and param.opts else "value"
+        try:
+            number = float(value)
+        except (TypeError, ValueError, OverflowError):
+            number = math.nan
+        whole = not self.integer or (math.isfinite(number) and number == int(number))
+        if not (math.isfinite(number) and self.low <= number <= self.high and whole):
+            kind = "a whole number" if self.integer else "a number"
+            raise SettingsError(
+                f"must be {kind} from {self.low:g} to {self.high:g}, not {str(value)[:40]!r}",
+                field=option,
+            )
+        return int(number) if self.integer else number
+
+
 def _default(name: str) -> Any:
     return Settings.model_fields[name].default
 
@@ -72,34 +117,34 @@ def _option(name: str) -> Callable[[F], F]:
         return click.option(
             flag,
             "threshold",
-            type=click.FloatRange(-1.0, 1.0),
+            type=Bounded(-1.0, 1.0),
             default=_default(name),
             show_default=True,
-            help="Cosine similarity above which two claims may state the same fact.",
+            help="Cosine similarity above which two claims may state the same fact (-1 to 1).",
         )
     if name == "tolerance":
         return click.option(
             flag,
-            type=click.FloatRange(0.0),
+            type=Bounded(0.0, 1.0),
             default=_default(name),
             show_default=True,
-            help="Relative gap between two claims still forgiven as agreement.",
+            help="Relative gap between two claims still forgiven as agreement (0 to 1).",
         )
     if name == "approximate_margin":
         return click.option(
             flag,
-            type=click.FloatRange(0.0),
+            type=Bounded(0.0, 1.0),
             default=_default(name),
             show_default=True,
-            help="Relative half-width that 'about', 'around', 'roughly' give a value.",
+            help="Relative half-width that 'about', 'around', 'roughly' give a value (0 to 1).",
         )
     if name == "neighbours":
         return click.option(
             flag,
-            type=click.IntRange(1),
+            type=Bounded(1, 1000, integer=True),
             default=_default(name),
             show_default=True,
-            help="Nearest neighbours compared per claim when clustering.",
+            help="Nearest neighbours compared per claim when clustering (1 to 1000).",
         )
     if name == "reference_date":
         return click.option(
@@ -112,7 +157,10 @@ def _option(name: str) -> Callable[[F], F]:
     if name == "cache_dir":
         return click.option(
             flag,
-            type=click.Path(file_okay=False, path_type=Path),
+            # Not checked here: with --no-cache the folder is never used, and an unusable
+            # one only means running without a cache (a warning says so).
+            type=click.Path(path_type=Path),
+            metavar="DIRECTORY",
             default=None,
             envvar="FACTCHECK_CACHE_DIR",
             help="Embedding cache folder [default: the user cache directory].",
@@ -122,18 +170,18 @@ def _option(name: str) -> Callable[[F], F]:
     if name == "batch_size":
         return click.option(
             flag,
-            type=click.IntRange(1),
+            type=Bounded(1, 4096, integer=True),
             default=_default(name),
             show_default=True,
-            help="Texts per model call when embedding (speed and memory only).",
+            help="Texts per model call when embedding, 1 to 4096 (speed and memory only).",
         )
     if name == "fact_threshold":
         return click.option(
             flag,
-            type=click.FloatRange(-1.0, 2.0),
+            type=Bounded(-1.0, 2.0),
             default=_default(name),
             show_default=True,
-            help="Match score above which a claim states a fact of the sheet.",
+            help="Match score above which a claim states a fact of the sheet (-1 to 2).",
         )
     raise ValueError(f"no option for setting {name!r}")
 
@@ -165,6 +213,16 @@ def extraction_options(func: F) -> F:
 def sources_argument(func: F) -> F:
     """PATH...: files, folders, or '-' for standard input."""
     return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(func)
+
+
+def follow_links_option(func: F) -> F:
+    """--follow-links: read symbolic links that lead out of a source folder."""
+    return click.option(
+        "--follow-links",
+        is_flag=True,
+        help="Read symbolic links in source folders that lead outside them "
+        "(skipped with a warning by default).",
+    )(func)
 
 
 def quiet_option(func: F) -> F:
@@ -227,5 +285,12 @@ def settings_from_options(**options: Any) -> Settings:
         raise TypeError(f"not settings options: {sorted(unknown)}")
     try:
         return Settings(**values)
-    except ValueError as exc:  # pydantic.ValidationError is a ValueError
-        raise SettingsError(str(exc), field="settings") from exc
+    except ValidationError as exc:
+        raise settings_error(exc) from exc
+
+
+def settings_error(exc: ValidationError) -> SettingsError:
+    """A validation error of Settings as one line naming the first bad setting."""
+    first = exc.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "settings"
+    return SettingsError(first["msg"].removeprefix("Value error, "), field=field)

@@ -10,6 +10,7 @@ import click
 
 from factcheck.cli.app import EXIT_FINDINGS, emit
 from factcheck.cli.options import (
+    follow_links_option,
     output_options,
     quiet_option,
     settings_from_options,
@@ -34,6 +35,7 @@ FORMATS = ("md", "html", "json", "csv")  # factcheck.render.FORMATS, kept litera
     "--fail-on-conflict", is_flag=True, help="Exit with status 1 when a conflict is found."
 )
 @quiet_option
+@follow_links_option
 @click.pass_context
 def report_command(
     ctx: click.Context,
@@ -43,6 +45,7 @@ def report_command(
     output: Path | None,
     fail_on_conflict: bool,
     quiet: bool,
+    follow_links: bool,
     **options: Any,
 ) -> None:
     """Report conflicts and agreements between the numeric claims of PATH...
@@ -61,7 +64,7 @@ def report_command(
     settings = settings_from_options(**options)
     # Bytes, so that the loader detects the encoding as it does for files.
     stdin = getattr(sys.stdin, "buffer", sys.stdin)
-    sources = load_sources(paths, stdin=stdin)
+    sources = load_sources(paths, stdin=stdin, follow_links=follow_links)
     with progress_bar(quiet) as progress:
         result = report(sources, settings, progress=progress)
         progress.start(f"writing the {_NAMES[fmt]} report")

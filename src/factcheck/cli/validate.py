@@ -15,8 +15,9 @@ from typing import Any
 import click
 
 from factcheck.atomic import write_atomic
-from factcheck.cli.app import EXIT_FINDINGS, emit
+from factcheck.cli.app import EXIT_FINDINGS, emit, standard_output
 from factcheck.cli.options import (
+    follow_links_option,
     output_options,
     quiet_option,
     settings_from_options,
@@ -50,6 +51,7 @@ __all__ = ["check_command", "validate_command"]
 @click.option("--verbose", "-v", is_flag=True, help="Show every fact, not only the failing ones.")
 @quiet_option
 @validate_settings_options
+@follow_links_option
 @click.pass_context
 def validate_command(
     ctx: click.Context,
@@ -63,6 +65,7 @@ def validate_command(
     output: Path | None,
     verbose: bool,
     quiet: bool,
+    follow_links: bool,
     **settings_args: Any,
 ) -> None:
     """Validate every fact of FACTSHEET (.yaml or .csv) against the sources.
@@ -83,14 +86,17 @@ def validate_command(
         validation_json,
     )
     from factcheck.factsheet.validation import validate
+    from factcheck.sources import load_sources
 
     paths = [*sources, *more_sources]
     if not paths:
         raise click.UsageError("no sources: give --sources PATH")
     settings = settings_from_options(**settings_args)
     sheet = load_factsheet(factsheet)
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    loaded = load_sources(paths, stdin=stdin, follow_links=follow_links)
     with progress_bar(quiet) as progress:
-        validation = validate(sheet, paths, settings, progress=progress)
+        validation = validate(sheet, loaded, settings, progress=progress)
 
     if fmt == "json":
         text = validation_json(validation, strict=strict)
@@ -105,8 +111,14 @@ def validate_command(
     if os.environ.get("GITHUB_ACTIONS") == "true":
         # Workflow commands are read from stdout; keep them out of JSON/SARIF written there.
         to_stderr = output is None and fmt != "table"
-        for line in github_annotations(validation, strict=strict):
-            click.echo(line, err=to_stderr)
+        lines = github_annotations(validation, strict=strict)
+        if to_stderr:
+            for line in lines:
+                click.echo(line, err=True)
+        else:
+            with standard_output() as stream:
+                for line in lines:
+                    click.echo(line, file=stream)
     if not validation.ok(strict):
         ctx.exit(EXIT_FINDINGS)
 

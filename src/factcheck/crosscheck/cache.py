@@ -1,14 +1,17 @@
 """Remember embeddings on disk, so a second run over the same texts loads no model.
 
 One SQLite file keyed by (model identity and weights digest, sha256 of the text)
-holds float32 vectors.
+holds float32 vectors, each with a checksum over its key and bytes: a vector
+changed on disk (bit rot, a bad copy, a hand edit) is a miss with a warning,
+never a wrong vector.
 SQLite is the store because it is in the standard library, survives crashes, and
 lets several processes share one file: WAL mode lets readers run while one
 writer writes, and a busy timeout makes concurrent writers wait instead of fail.
 
 The cache is an optimisation, never a reason to fail a run: a damaged file is
-moved aside and rebuilt, and a folder that cannot be written means no cache;
-both are logged as warnings.
+moved aside and rebuilt (with a warning); a cache that cannot be written (a
+read-only file or folder) is read without writing; a folder that cannot be used
+at all means no cache (with a warning).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import logging
 import os
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -38,22 +42,26 @@ __all__ = [
     "open_cache",
     "resolve_cache_dir",
     "text_digest",
+    "vector_checksum",
 ]
 
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "embeddings.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a checksum per vector
+_OUTDATED_VERSIONS = (1,)  # dropped and recreated empty: a cache holds nothing precious
+_OUTDATED_COLUMNS = ("model", "digest", "dim", "vector")
 BUSY_TIMEOUT_S = 30.0
 # SQLite's historical limit on bound parameters is 999; stay well below it.
 MAX_PARAMS = 500
-_COLUMNS = ("model", "digest", "dim", "vector")
+_COLUMNS = ("model", "digest", "dim", "vector", "checksum")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS embeddings (
-    model  TEXT    NOT NULL,
-    digest BLOB    NOT NULL,
-    dim    INTEGER NOT NULL,
-    vector BLOB    NOT NULL,
+    model    TEXT    NOT NULL,
+    digest   BLOB    NOT NULL,
+    dim      INTEGER NOT NULL,
+    vector   BLOB    NOT NULL,
+    checksum BLOB    NOT NULL,
     PRIMARY KEY (model, digest)
 ) WITHOUT ROWID
 """
@@ -82,6 +90,35 @@ def resolve_cache_dir(settings: Settings) -> Path:
 def text_digest(text: str) -> bytes:
     """The key of a text in the cache: sha256 of its UTF-8 bytes."""
     return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def vector_checksum(model: str, digest: bytes, blob: bytes) -> bytes:
+    """The checksum stored with a vector: over its key and its bytes, so that a vector
+    changed on disk, or moved to another key, no longer matches."""
+    check = hashlib.blake2b(digest_size=16)
+    for part in (model.encode("utf-8"), digest, blob):
+        check.update(len(part).to_bytes(8, "little"))
+        check.update(part)
+    return check.digest()
+
+
+def _writable(path: Path) -> bool:
+    """Whether the cache file (and its folder, for SQLite's journal files) can be written."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
+
+
+def _read_only_failure(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and (
+        "readonly" in text or "read-only" in text or "unable to open" in text
+    )
+
+
+def _columns(conn: sqlite3.Connection) -> tuple[str, ...]:
+    return tuple(row[1] for row in conn.execute("PRAGMA table_info(embeddings)"))
 
 
 def _chunks(items: Sequence[bytes], size: int) -> Iterator[Sequence[bytes]]:
@@ -116,13 +153,24 @@ class EmbeddingCache:
 
     Opening validates the schema; a file that is not a database, or one with a
     different schema, is moved aside (``*.damaged-<time>``) and a fresh one is
-    created.
+    created. A file or folder that cannot be written is opened read-only: vectors
+    are read from it and nothing is stored (``read_only`` says so).
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.usable = True
-        self._conn = self._connect_or_rebuild()
+        self.read_only = not _writable(self.path)
+        if not self.read_only:
+            try:
+                self._conn = self._connect_or_rebuild()
+                return
+            except sqlite3.OperationalError as exc:
+                if not _read_only_failure(exc):
+                    raise
+                self.read_only = True
+        self._conn = self._connect_read_only()
+        log.info("embedding cache %s is read-only: reading it, storing nothing", self.path)
 
     # -- opening ---------------------------------------------------------------
 
@@ -134,6 +182,33 @@ class EmbeddingCache:
                 raise  # locked, unreadable folder...: not damage; open_cache decides
             self._move_aside(exc)
             return self._connect()
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """The file opened for reading only: ``mode=ro``, else ``immutable=1`` (a WAL
+        database in a read-only folder cannot create its shared-memory file)."""
+        if not self.path.is_file():
+            raise sqlite3.OperationalError("unable to open database file (read-only folder)")
+        failure: sqlite3.Error | None = None
+        location = urllib.parse.quote(str(self.path.resolve()))
+        for option in ("mode=ro", "immutable=1"):
+            conn = sqlite3.connect(
+                f"file:{location}?{option}", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+            )
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                columns = _columns(conn)
+            except sqlite3.Error as exc:
+                conn.close()
+                failure = exc
+                continue
+            if version != SCHEMA_VERSION or columns != _COLUMNS:
+                conn.close()
+                raise CacheDamagedError(
+                    f"read-only and of another format (version {version}); not used"
+                )
+            return conn
+        assert failure is not None
+        raise failure
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so a writer takes
@@ -156,18 +231,33 @@ class EmbeddingCache:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         finally:
             conn.execute("COMMIT")
-        if version not in (0, SCHEMA_VERSION) or (version == 0 and tables):
+        if version in _OUTDATED_VERSIONS and _columns(conn) == _OUTDATED_COLUMNS:
+            self._retry_busy(lambda: self._drop_outdated(conn, version))
+            version = 0
+        elif version not in (0, SCHEMA_VERSION) or (version == 0 and tables):
             raise CacheDamagedError(
                 f"unexpected schema (version {version}, tables {sorted(tables)})"
             )
         if version == SCHEMA_VERSION:
-            columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(embeddings)"))
+            columns = _columns(conn)
             if columns != _COLUMNS:
                 raise CacheDamagedError(f"unexpected columns {columns}")
         self._retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"))
         conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable enough for a cache
         if version == 0:
             self._retry_busy(lambda: self._create_schema(conn))
+
+    def _drop_outdated(self, conn: sqlite3.Connection, version: int) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute("PRAGMA user_version").fetchone()[0] == version:
+                conn.execute("DROP TABLE IF EXISTS embeddings")
+                conn.execute("PRAGMA user_version = 0")
+            conn.execute("COMMIT")
+        except BaseException:
+            _roll_back(conn)
+            raise
+        log.info("embedding cache %s: format %d is outdated; emptied", self.path, version)
 
     @staticmethod
     def _create_schema(conn: sqlite3.Connection) -> None:
@@ -220,38 +310,55 @@ class EmbeddingCache:
         if not self.usable:
             return found
         unique = list(dict.fromkeys(digests))
+        mismatched = 0
         try:
             for chunk in _chunks(unique, MAX_PARAMS - 1):
                 marks = ",".join("?" * len(chunk))
                 rows = self._conn.execute(
-                    f"SELECT digest, dim, vector FROM embeddings "
+                    f"SELECT digest, dim, vector, checksum FROM embeddings "
                     f"WHERE model = ? AND digest IN ({marks})",
                     (model, *chunk),
                 )
-                for digest, dim, blob in rows:
-                    if len(blob) != dim * 4:  # a torn row is a miss, not a wrong answer
+                for digest, dim, blob, checksum in rows:
+                    # A torn row or a changed vector is a miss, never a wrong answer.
+                    if len(blob) != dim * 4:
+                        continue
+                    if vector_checksum(model, bytes(digest), bytes(blob)) != bytes(checksum):
+                        mismatched += 1
                         continue
                     found[bytes(digest)] = np.frombuffer(blob, dtype="<f4").astype(np.float32)
         except sqlite3.DatabaseError as exc:
             self._on_error("read", exc)
             return {}
+        if mismatched:
+            log.warning(
+                "embedding cache %s: %d stored vectors do not match their checksum; "
+                "computing them again",
+                self.path,
+                mismatched,
+            )
         return found
 
     def put_many(self, model: str, vectors: Mapping[bytes, NDArray[np.float32]]) -> None:
-        """Store ``vectors`` (digest -> 1-d float32) under ``model``; existing keys are kept."""
-        if not self.usable or not vectors:
+        """Store ``vectors`` (digest -> 1-d float32) under ``model``, each with its checksum.
+
+        A key already stored is overwritten: it is only ever stored again after it was
+        a miss, i.e. torn or damaged. A read-only cache stores nothing.
+        """
+        if not self.usable or self.read_only or not vectors:
             return
-        rows = [
-            (model, digest, int(vector.shape[0]), np.asarray(vector, dtype="<f4").tobytes())
-            for digest, vector in vectors.items()
-        ]
+        rows = []
+        for digest, vector in vectors.items():
+            blob = np.asarray(vector, dtype="<f4").tobytes()
+            checksum = vector_checksum(model, digest, blob)
+            rows.append((model, digest, int(vector.shape[0]), blob, checksum))
         per_chunk = MAX_PARAMS // len(_COLUMNS)
         try:
             for start in range(0, len(rows), per_chunk):
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
                     self._conn.executemany(
-                        "INSERT OR IGNORE INTO embeddings VALUES (?, ?, ?, ?)",
+                        "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?, ?)",
                         rows[start : start + per_chunk],
                     )
                     self._conn.execute("COMMIT")
@@ -296,11 +403,35 @@ def open_cache(settings: Settings) -> EmbeddingCache | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         return EmbeddingCache(folder / CACHE_FILE)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, CacheDamagedError) as exc:
         log.warning(
             "embedding cache folder %s is not usable (%s); running without a cache", folder, exc
         )
         return None
+
+
+def _unit_length(
+    vectors: dict[bytes, NDArray[np.float32]], where: Path
+) -> dict[bytes, NDArray[np.float32]]:
+    """The vectors of unit length (an embedder's are; an empty text's may be zero): a
+    second, cheap check after the checksum. The others are misses, stored again."""
+    wrong = [
+        digest
+        for digest, vector in vectors.items()
+        if not (
+            np.isfinite(norm := float(np.linalg.norm(vector)))
+            and (abs(norm - 1.0) <= 1e-3 or norm == 0.0)
+        )
+    ]
+    for digest in wrong:
+        del vectors[digest]
+    if wrong:
+        log.warning(
+            "embedding cache %s: %d stored vectors are not of unit length; computing them again",
+            where,
+            len(wrong),
+        )
+    return vectors
 
 
 class CachedEmbedder:
@@ -327,7 +458,7 @@ class CachedEmbedder:
         ``progress`` hears of each batch (and of the model's load, when it has one).
         """
         digests = [text_digest(text) for text in texts]
-        known = self.cache.get_many(self.name, digests)
+        known = _unit_length(self.cache.get_many(self.name, digests), self.cache.path)
         missing: dict[bytes, str] = {}
         for digest, text in zip(digests, texts, strict=True):
             if digest not in known:

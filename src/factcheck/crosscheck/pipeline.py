@@ -17,7 +17,7 @@ from factcheck.extract import iter_claims
 from factcheck.models import Claim, Report, Source
 from factcheck.progress import NullProgress, Progress
 from factcheck.settings import Settings
-from factcheck.sources import SourcesLike, as_sources
+from factcheck.sources import LoadedSources, SourcesLike, as_sources
 
 if TYPE_CHECKING:
     from factcheck.crosscheck.embed import Embedder
@@ -29,10 +29,13 @@ def reference_date_for(sources: Sequence[Source], settings: Settings) -> Setting
     """Settings whose reference date is set: the given one, else the latest publication date."""
     if settings.reference_date is not None:
         return settings
-    dates = [s.published for s in sources if s.published is not None]
-    if not dates:
+    if isinstance(sources, LoadedSources):  # known without building every document
+        latest = sources.latest_published
+    else:
+        latest = max((s.published for s in sources if s.published is not None), default=None)
+    if latest is None:
         return settings
-    return settings.model_copy(update={"reference_date": max(dates)})
+    return settings.model_copy(update={"reference_date": latest})
 
 
 def claims(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 
 from factcheck.extract.aspects import lowercase_words
@@ -29,7 +29,7 @@ from factcheck.settings import Settings
 __all__ = ["extract_claims", "iter_claims", "split_sentences"]
 
 _TEXT_SOURCE_ID = "<text>"
-_SEGMENT_TWICE_ABOVE = 4_000_000  # characters
+_SEGMENT_TWICE_ABOVE = 64_000  # characters; below, the sentences are held (2 MB at most)
 
 
 def _claims_of(
@@ -83,9 +83,11 @@ def iter_claims(text_or_source: str | Source, settings: Settings | None = None) 
     source = _source_of(text_or_source)
     settings = settings or Settings()
     reference = source.published or settings.reference_date
+    counts: Mapping[bytes, int]
     if len(source.text) > _SEGMENT_TWICE_ABOVE:
-        # Segmented twice rather than held as sentences: memory stays flat.
-        counts = Counter(_digest(s.text) for s in iter_sentences(source))
+        # Segmented twice rather than held as sentences: memory stays flat (16 bytes
+        # per sentence, and a count only for the sentences that repeat).
+        counts = _repeated(_digest(s.text) for s in iter_sentences(source))
         keyed: Iterable[tuple[bytes, Sentence]] = (
             (_digest(s.text), s) for s in iter_sentences(source)
         )
@@ -97,17 +99,35 @@ def iter_claims(text_or_source: str | Source, settings: Settings | None = None) 
     lowercase = functools.cache(lambda: lowercase_words(source.text))
     seen: set[bytes] = set()
     for key, sentence in keyed:
-        if key in seen:
-            continue
-        seen.add(key)
-        if counts[key] > 1:
-            sentence = sentence.model_copy(update={"occurrences": counts[key]})
+        count = counts.get(key, 1)
+        if count > 1:
+            if key in seen:
+                continue
+            seen.add(key)
+            sentence = sentence.model_copy(update={"occurrences": count})
         try:
             claims = _claims_of(source, sentence, reference, settings.approximate_margin, lowercase)
         except Exception as error:  # a bug: say where, so the report names the file and line
             error.add_note(f"while reading {source.id}, line {sentence.line}")
             raise
         yield from claims
+
+
+def _repeated(digests: Iterable[bytes]) -> dict[bytes, int]:
+    """How often each digest occurs, for the digests that occur more than once."""
+    import numpy as np
+
+    packed = bytearray()
+    for digest in digests:
+        packed += digest
+    if not packed:
+        return {}
+    unique, counts = np.unique(np.frombuffer(bytes(packed), dtype="V16"), return_counts=True)
+    del packed
+    return {
+        bytes(digest): int(count)
+        for digest, count in zip(unique[counts > 1], counts[counts > 1], strict=True)
+    }
 
 
 def extract_claims(text_or_source: str | Source, settings: Settings | None = None) -> list[Claim]:

@@ -20,6 +20,7 @@ __all__ = ["MASK", "context_words", "describe", "modalities_compatible", "times_
 MASK = "[NUM]"
 
 _TOKEN = re.compile(r"\[NUM\]|[^\W_][\w’'.\-]*[\w%$]|[^\W_]|[^\w\s]")
+_SPACE_RUN = re.compile(r"\s+")
 _HARD_BOUNDARY = frozenset(';:—–()[]“”"|•')
 _CONNECTORS = frozenset(
     """while whereas but although though compared after before which when where who whom
@@ -149,7 +150,7 @@ def _modality(words_before: list[str], words_after: list[str], time: str | None)
 
 
 def _normalise_time(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase.strip().lower())
+    return _SPACE_RUN.sub(" ", phrase.strip().lower())
 
 
 def _with_head(

@@ -143,7 +143,8 @@ QUANTITY = re.compile(rf"(?<![\w.,:/@#&$€£¥])(?:{_quantity(1)})")
 ("half a million", "1,400 in 1974")."""
 
 CENTS_AFTER = re.compile(
-    r"[\s\u00a0]+(?:and[\s\u00a0]+)?(?P<cents>\d{1,2})[\s\u00a0]+(?i:cents?)(?![A-Za-z])"
+    r"(?<![\s\u00a0])[\s\u00a0]++(?:and[\s\u00a0]++)?(?P<cents>\d{1,2})[\s\u00a0]++"
+    r"(?i:cents?)(?![A-Za-z])"
 )
 """The cents of "3 dollars 50 cents"."""
 
@@ -207,4 +208,7 @@ ANCHOR = re.compile(
 )
 """Where a candidate may start: a digit, a currency sign, a number word or a month."""
 
-LINK_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+\.[\w.\-]+")
+LINK_OR_EMAIL = re.compile(
+    # An address's local part is read from the start of its run only, never from inside it.
+    r"(?:https?://|www\.)\S++|(?<![\w.+\-])[\w.+\-]++@[\w\-]++\.[\w.\-]+"
+)

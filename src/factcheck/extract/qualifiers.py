@@ -36,8 +36,9 @@ _ALTERNATIVES = "|".join(
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_ALTERNATIVES})[\s\u00a0]*\Z", re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(
-    r"\+|(?P<least>[\s\u00a0]+or\s+(?:more|greater|higher|above))(?![A-Za-z])"
-    r"|(?P<most>[\s\u00a0]+or\s+(?:less|fewer|lower|below))(?![A-Za-z])",
+    # Spaces are read from the start of their run only: never rescanned from each space.
+    r"\+|(?P<least>(?<![\s\u00a0])[\s\u00a0]++or\s++(?:more|greater|higher|above))(?![A-Za-z])"
+    r"|(?P<most>(?<![\s\u00a0])[\s\u00a0]++or\s++(?:less|fewer|lower|below))(?![A-Za-z])",
     re.IGNORECASE,
 )
 _LOOKBACK = 32

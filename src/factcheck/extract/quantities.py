@@ -63,7 +63,11 @@ _CHANGE_BEFORE = re.compile(
 )
 _HYPHEN_PREFIX = re.compile(r"(?i:mid|pre|post|early|late|end|then|circa|over|under)-\Z")
 _LABEL_BEFORE = re.compile(r"(?:\b(?:No|Nos|no|Vol|vol|Art|art|Nr|nr)\.?|#)[\s\u00a0]?\Z")
-_NAME_BEFORE = re.compile(r"([A-Za-z][\w\-]*)[\s\u00a0]\Z")
+_NAME_BEFORE = re.compile(
+    # The last word before the figure, from its first letter. Tried only where a run of word
+    # characters starts, and given up at once unless that run reaches the final space.
+    r"(?<![\w\-])(?=[\w\-]*+[\s\u00a0]\Z)[\w\-]*?([A-Za-z][\w\-]*)[\s\u00a0]\Z"
+)
 _FUNCTION_WORDS = frozenset(
     """In On At By Of For From To Since Until Till Through During Before After About Around
     Over Under Above Below Some Nearly Almost Roughly Only Just The A An And But Or With
@@ -72,9 +76,23 @@ _FUNCTION_WORDS = frozenset(
     Her Our Your My Another Of Only Lost Won Raised Spent Paid Cut Added""".split()
 )
 """Capitalised words that may stand before a figure without making it part of a name."""
+_HALF_OF_WHAT_BEFORE = re.compile(r"(?:first|second|other|latter|and an?|and)\s*\Z")
+_HALF_OF_WHAT_AFTER = re.compile(
+    r"(?<![\s\-])[\s\-]++(?:an?\s++)?(?:hour|day|week|month|year|decade|century|time|point|dozen)"
+)
+_SHARE_IN_WORDS = re.compile(r"\s(?:in|out\s+of)\s")
+_SHARE_FOLLOWER = re.compile(r"(?<!\s)(?:\s++of\b|\s*+[.,;:!?)…]|\s*+\Z)")
+_SHARE_RATIO = re.compile(
+    r"\A(.+?)(?<!\s)\s++(?:in|out\s++of)\s+(.+)", re.IGNORECASE | re.DOTALL
+)  # as numbers._SHARE_IN: linear, not cubic
+_YEAR_LIKE = re.compile(r"1\d{3}|2[01]\d\d")
+_LETTER_HYPHEN_END = re.compile(r"[A-Za-z]-\Z")
+_BETWEEN_END = re.compile(r"between\s*\Z")
 _DATELINE_REST = re.compile(
-    r"[\s\d:,.|/\-–—()]*(?:(?i:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|updated|published|posted"
-    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*[\s\d:,.|/\-–—()]*)*"
+    # Each word is one atomic piece: "monmon" or "a.m." can be cut into keywords, letters
+    # and separators in many ways, and trying them all on a failed match is exponential.
+    r"[\s\d:,.|/\-–—()]*+(?>(?i:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|updated|published|posted"
+    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*[\s\d:,.|/\-–—()]*)*+"
 )
 
 
@@ -118,7 +136,7 @@ def _reading(match: re.Match[str], index: int, currency: str | None) -> _Reading
 
 
 _SCALED_CODE = re.compile(r"([MkKB]|mn|bn)([A-Z]{3})")
-_MILLION_NOUN = re.compile(r"[\s\u00a0]+(?:people|[a-z]{3,}s)\b(?<!across)")
+_MILLION_NOUN = re.compile(r"(?<![\s\u00a0])[\s\u00a0]++(?:people|[a-z]{3,}s)\b(?<!across)")
 
 
 def _glued_scale_is_a_scale(
@@ -200,17 +218,12 @@ def _share(text: str, match: re.Match[str], margin: float) -> Found | None:
     if lowered == "half":
         before = text[max(0, match.start() - 8) : match.start()].lower()
         after = text[match.end() : match.end() + 12].lower()
-        if re.search(r"(?:first|second|other|latter|and an?|and)\s*\Z", before) or re.match(
-            r"[\s\-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|point|dozen)",
-            after,
-        ):
+        if _HALF_OF_WHAT_BEFORE.search(before) or _HALF_OF_WHAT_AFTER.match(after):
             return None  # "the first half of 2025", "two and a half", "half an hour"
-    elif not re.search(r"\s(?:in|out\s+of)\s", lowered) and not re.match(
-        r"\s+of\b|\s*[.,;:!?)…]|\s*\Z", text[match.end() :]
-    ):
+    elif not _SHARE_IN_WORDS.search(lowered) and not _SHARE_FOLLOWER.match(text, match.end()):
         return None  # "a third round" is an ordinal, "a third of" a share
-    ratio = re.fullmatch(r"(.+?)\s+(?:in|out\s+of)\s+(.+)", written, re.IGNORECASE | re.DOTALL)
-    if ratio and re.fullmatch(r"1\d{3}|2[01]\d\d", ratio.group(2).strip()):
+    ratio = _SHARE_RATIO.fullmatch(written)
+    if ratio and _YEAR_LIKE.fullmatch(ratio.group(2).strip()):
         return None  # "killed more than 1,400 in 1974": a count and a year, not a share
     try:
         value = parse_share_words(written)
@@ -232,7 +245,7 @@ def _is_name_or_code(text: str, match: re.Match[str], first: _Reading) -> bool:
     num = match.group("num1")
     if start > 0 and text[start - 1] in "-–":
         before = text[max(0, start - 8) : start]
-        if re.search(r"[A-Za-z]-\Z", before) and not _HYPHEN_PREFIX.search(before):
+        if _LETTER_HYPHEN_END.search(before) and not _HYPHEN_PREFIX.search(before):
             return True
     if first.explicit:
         return False
@@ -267,7 +280,7 @@ def _range_end(
         return None
     separator = tail.group("sep").strip()
     before = text[max(0, match.start() - 40) : match.start()].lower()
-    if separator == "and" and not re.search(r"between\s*\Z", before):
+    if separator == "and" and not _BETWEEN_END.search(before):
         return None
     if separator in ("to", "through", "till", "until") and _CHANGE_BEFORE.search(before):
         return None  # "from 145% to 30%", "grew by 2 million to 67 million": a change
@@ -384,7 +397,10 @@ def _decade(match: re.Match[str]) -> Found:
     return Found(match.start(), match.end(), quantity)
 
 
-_PER = re.compile(r"(?:[\s\u00a0]+[A-Za-z][\w\-]*){0,3}[\s\u00a0]+per[\s\u00a0]+\Z")
+# Runs of spaces and of word characters are read whole, from their start.
+_PER = re.compile(
+    r"(?<![\s\u00a0])(?:[\s\u00a0]++[A-Za-z][\w\-]*+){0,3}[\s\u00a0]++per[\s\u00a0]++\Z"
+)
 
 
 def find_quantities(text: str, reference: date | None, margin: float) -> Iterator[Found]:

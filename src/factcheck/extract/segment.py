@@ -16,17 +16,19 @@ __all__ = ["collapse_whitespace", "iter_sentences", "split_sentences"]
 
 _LINE = re.compile(r"[^\n]+")
 _LEADING_MARKER = re.compile(
-    r"[\s\u00a0]*(?:[•·▪◦‣●○■□►▶✓✔*\-–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])[\s\u00a0]+(?=\S)"
+    r"(?<![^\S\n])[^\S\n]*+(?:[•·▪◦‣●○■□►▶✓✔*\-–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s++(?=\S)"
 )
 """A bullet or list number opening a line: not part of the sentence."""
 
 _SENTENCE_END = re.compile(
     r"""
     (?:
-        (?P<stop>[.!?]+|…+|\[(?:…|\.\.\.)\])     # full stop, ellipsis, "[…]"
+        # full stop, ellipsis, "[…]"; a run of stops is read from its start only, so that
+        # "....." costs one pass, not one pass per dot
+        (?P<stop>(?<![.!?])[.!?]++|(?<!…)…++|\[(?:…|\.\.\.)\])
         (?P<close>["”’')\]»]*)                    # closing quotes after the stop
         (?:
-            [ \t\u00a0\u2009\u202f]+(?=["“‘'(\[«]?[A-Z\d])   # space, then a capital
+            [ \t\u00a0\u2009\u202f]++(?=["“‘'(\[«]?[A-Z\d])  # space, then a capital
           | (?<=…|\])(?=["“‘(«]?[A-Z])           # "[…]China": glued after an ellipsis
         )
     )
@@ -81,20 +83,21 @@ def _is_abbreviation(text: str, stop_start: int, next_start: int) -> bool:
 def _lines(text: str) -> Iterable[tuple[int, int]]:
     """Line spans, joining a line to the next when the break only wraps a sentence."""
     start = end = -1
+    last = ""  # the last non-space character of the span so far: never rescan the span
     for match in _LINE.finditer(text):
         if start >= 0:
-            gap = text[end : match.start()]
-            line = text[start:end].rstrip()
             wraps = (
-                gap.count("\n") == 1
-                and _SOFT_WRAP_END.search(line) is not None
-                and match.group()[:1].islower()
+                match.start() - end == 1  # one line break between them
+                and _SOFT_WRAP_END.search(last) is not None
+                and text[match.start()].islower()
             )
             if wraps:
                 end = match.end()
+                last = match.group().rstrip()[-1:] or last
                 continue
             yield start, end
         start, end = match.start(), match.end()
+        last = match.group().rstrip()[-1:]
     if start >= 0:
         yield start, end
 

@@ -98,8 +98,10 @@ class Fact(_SheetModel):
     tolerance: float | None = Field(
         default=None,
         ge=0.0,
-        description="Relative gap still counted as agreement for this fact (0.05 or '5%'); "
-        "default: the run's tolerance setting.",
+        le=1.0,
+        allow_inf_nan=False,
+        description="Relative gap still counted as agreement for this fact (0.05 or '5%', "
+        "at most 1); default: the run's tolerance setting.",
     )
     citations: tuple[CitedQuote, ...] = Field(
         default=(), description="Quotes that state the fact; each is checked."

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.escape import visible
 from factcheck.models import Report
 from factcheck.render.display import counted
 from factcheck.render.document import ClaimDoc, ReportDocument, document_and_findings
@@ -34,8 +35,13 @@ _SPACE = re.compile(r"\s+")
 
 
 def escape(text: str) -> str:
-    """Source text as literal Markdown: one line, no syntax."""
-    return _SPECIAL.sub(lambda m: "\\" + m.group(0), _SPACE.sub(" ", text)).strip()
+    """Source text as literal Markdown: one line, no syntax, no control characters.
+
+    Control characters are written out as escapes (``\\x1b``) first, so that ``cat
+    report.md`` cannot recolour or clear a terminal or plant a link (OSC 8).
+    """
+    flat = visible(_SPACE.sub(" ", text))
+    return _SPECIAL.sub(lambda m: "\\" + m.group(0), flat).strip()
 
 
 def _quote(claim: ClaimDoc) -> str:

@@ -9,6 +9,13 @@ folder, its path relative to the folder when deeper, ``<stdin>`` for standard
 input, and for JSON Lines the record's ``id`` else ``NAME#LINE``. Two sources
 with one id are an error, so that citations stay unambiguous.
 
+Every input is read with a byte cap (:data:`MAX_BYTES`), whatever its size claims
+to be: devices and standard input report no size. Inside a folder, what cannot
+be read is skipped with a warning naming it, and the run goes on: unreadable
+files and subfolders, broken symbolic links and link loops, FIFOs, devices and
+sockets, files over the cap, and symbolic links that lead out of the folder
+(followed only with ``follow_links=True``, the CLI's ``--follow-links``).
+
 Owns reading and decoding, format sniffing, metadata (titles, publication dates)
 and the calendar (``dates``: the one month table and ISO 8601 reader). May import
 ``factcheck.models``, ``errors`` and ``settings``; nothing from a later stage.
@@ -16,25 +23,32 @@ and the calendar (``dates``: the one month table and ISO 8601 reader). May impor
 
 from __future__ import annotations
 
+import bisect
+import errno
 import logging
 import os
+import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, TextIO, overload
 
 from factcheck.errors import SourceError
 from factcheck.models import Source
 from factcheck.sources.decode import MAX_BYTES, not_text_reason
-from factcheck.sources.read import Format, read_source
+from factcheck.sources.jsonl import JsonlDocuments
+from factcheck.sources.read import Format, read_documents, read_source
 
 __all__ = [
     "STDIN",
     "STDIN_ID",
     "TEXT_SUFFIXES",
+    "LoadedSources",
     "SourcesLike",
     "as_sources",
     "load_sources",
+    "open_sources",
     "read_source",
 ]
 
@@ -56,108 +70,334 @@ TEXT_SUFFIXES: dict[str, Format | None] = {
 }
 """The file name endings read from folders, and the format each implies."""
 
+_CHUNK = 1 << 20
 
-def _read_bytes(path: Path) -> bytes:
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _too_large(where: str | Path) -> SourceError:
+    return SourceError(f"too large: more than {MAX_BYTES:,} bytes (the limit)", path=where)
+
+
+def _read_capped(stream: BinaryIO | TextIO, where: str | Path, hint: int = 0) -> bytes:
+    """Everything ``stream`` holds, but never more than MAX_BYTES: /dev/zero and ``yes``
+    end in an error, not in exhausted memory. ``hint``: the size a regular file reports."""
+    parts: list[bytes] = []
+    total = 0
+    want = hint + 1 if hint else _CHUNK
+    while total <= MAX_BYTES:
+        chunk = stream.read(min(want, MAX_BYTES + 1 - total))
+        if not chunk:
+            break
+        data = chunk.encode("utf-8", "surrogateescape") if isinstance(chunk, str) else chunk
+        parts.append(data)
+        total += len(data)
+        want = _CHUNK
+    if total > MAX_BYTES:
+        raise _too_large(where)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def _read_bytes(path: Path, *, in_folder: bool = False, no_follow: bool = False) -> bytes:
+    """A file's bytes, capped. In a folder, a FIFO never blocks the run (O_NONBLOCK) and
+    anything but a regular file is refused; ``no_follow`` refuses a symbolic link that
+    appeared since the folder was listed."""
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+    if in_folder:
+        flags |= os.O_NONBLOCK | (getattr(os, "O_NOFOLLOW", 0) if no_follow else 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(f"too large: {size:,} bytes (limit {MAX_BYTES:,})", path=path)
-        return path.read_bytes()
+        fd = os.open(path, flags)
     except PermissionError as exc:
         raise SourceError("permission denied", path=path) from exc
     except IsADirectoryError as exc:
         raise SourceError("is a folder", path=path) from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SourceError("symbolic link loop", path=path) from exc
         raise SourceError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    with open(fd, "rb", buffering=0) as handle:
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise SourceError("is a folder", path=path)
+            if in_folder and not stat.S_ISREG(mode):
+                raise SourceError(f"not a regular file ({_kind(mode)})", path=path)
+            size = os.fstat(fd).st_size if stat.S_ISREG(mode) else 0
+            if size > MAX_BYTES:
+                raise SourceError(f"too large: {size:,} bytes (limit {MAX_BYTES:,})", path=path)
+            return _read_capped(handle, path, size)
+        except OSError as exc:
+            raise SourceError(f"cannot read: {exc.strerror or exc}", path=path) from exc
 
 
 def _format_of(path: Path) -> Format | None:
     return TEXT_SUFFIXES.get(path.suffix.lower())
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    """Readable-looking files under ``folder``, sorted; hidden files and folders skipped."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]  # prune: never walk into .git
-        for name in files:
-            path = Path(root, name)
-            if not name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES:
-                found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _read_folder(folder: Path) -> list[Source]:
-    sources: list[Source] = []
+class _Entry:
+    """A file found in a folder: read it (``reason`` None), or skip it saying why."""
+
+    __slots__ = ("link", "path", "reason")
+
+    def __init__(self, path: Path, reason: str | None = None, *, link: bool = False) -> None:
+        self.path, self.reason, self.link = path, reason, link
+
+
+def _walk(folder: Path, follow_links: bool) -> Iterator[_Entry]:
+    """The files under ``folder`` in sorted order, and what to skip with the reason.
+
+    Hidden files and folders are passed over silently, as are files whose name ends
+    in something other than a text suffix; everything else that is not read is named.
+    """
+    root = os.path.realpath(folder)
+    visited: set[tuple[int, int]] = set()
+    try:
+        info = os.stat(folder)
+        visited.add((info.st_dev, info.st_ino))
+    except OSError:
+        pass
+    yield from _walk_folder(folder, root, follow_links, visited)
+
+
+def _walk_folder(
+    folder: Path, root: str, follow_links: bool, visited: set[tuple[int, int]]
+) -> Iterator[_Entry]:
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        yield _Entry(folder, f"cannot read this folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # never walk into .git; never read editor or system files
+        path = Path(entry.path)
+        try:
+            is_link = entry.is_symlink()
+            info = os.stat(path) if is_link else entry.stat(follow_symlinks=False)
+        except OSError as exc:
+            if path.suffix.lower() not in TEXT_SUFFIXES and not entry.is_dir():
+                continue
+            if exc.errno == errno.ELOOP:
+                yield _Entry(path, "symbolic link loop")
+            elif exc.errno == errno.ENOENT:
+                yield _Entry(path, "broken symbolic link (its target does not exist)")
+            else:
+                yield _Entry(path, f"cannot read: {exc.strerror or exc}")
+            continue
+        is_dir = stat.S_ISDIR(info.st_mode)
+        if not is_dir and path.suffix.lower() not in TEXT_SUFFIXES:
+            continue
+        if is_link and not follow_links:
+            target = os.path.realpath(path)
+            if not _inside(target, root):
+                yield _Entry(path, "symbolic link to outside the folder (--follow-links reads it)")
+                continue
+            if is_dir:
+                yield _Entry(path, "symbolic link to a folder (--follow-links reads it)")
+                continue
+        if is_dir:
+            key = (info.st_dev, info.st_ino)
+            if key in visited:
+                yield _Entry(path, "symbolic link loop (a folder already read)")
+                continue
+            visited.add(key)
+            yield from _walk_folder(path, root, follow_links, visited)
+        elif stat.S_ISREG(info.st_mode):
+            yield _Entry(path, link=is_link)
+        else:
+            yield _Entry(path, f"not a regular file ({_kind(info.st_mode)})")
+
+
+_Part = Source | JsonlDocuments
+
+
+def _read_folder(folder: Path, follow_links: bool) -> list[_Part]:
+    parts: list[_Part] = []
     skipped: list[str] = []
-    for path in _folder_files(folder):
+    for entry in _walk(folder, follow_links):
+        path = entry.path
         name = path.relative_to(folder).as_posix()
-        data = _read_bytes(path)
-        reason = not_text_reason(data)
+        reason = entry.reason
+        data = b""
+        if reason is None:
+            try:
+                data = _read_bytes(path, in_folder=True, no_follow=not entry.link)
+            except SourceError as exc:  # unreadable, vanished, swapped for a FIFO...
+                reason = exc.message
+            else:
+                reason = not_text_reason(data)
         if reason is None and not path.suffix:
             try:
-                sources.extend(read_source(data, name, path))
+                parts.extend(_as_parts(read_documents(data, name, path)))
             except SourceError as exc:  # a file without extension may just not be text
                 reason = exc.message
         elif reason is None:
-            sources.extend(read_source(data, name, path, _format_of(path)))
+            parts.extend(_as_parts(read_documents(data, name, path, _format_of(path))))
         if reason is not None:
             # Skipping a file inside a folder is no error, but it is never silent.
             logger.warning("%s: skipped: %s", path, reason)
             skipped.append(f"{name}: {reason}")
-    if not sources:
+    if not parts:
         detail = f" (skipped {'; '.join(skipped[:3])})" if skipped else ""
         raise SourceError(f"no readable text files in this folder{detail}", path=folder)
-    return sources
+    return parts
 
 
-def _read_stdin(stdin: TextIO | BinaryIO | None) -> list[Source]:
+def _read_stdin(stdin: TextIO | BinaryIO | None) -> list[_Part]:
     stream = stdin if stdin is not None else sys.stdin.buffer
-    raw = stream.read()
-    data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
-    return read_source(data, STDIN_ID)
+    try:
+        data = _read_capped(stream, STDIN_ID)
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", path=STDIN_ID) from exc
+    return _as_parts(read_documents(data, STDIN_ID))
 
 
-def _check_unique(sources: list[Source]) -> None:
-    seen: dict[str, str] = {}
-    for source in sources:
-        where = source.path or source.id
-        if source.id in seen:
-            raise SourceError(
-                f"two sources have the id {source.id!r} (the other is {seen[source.id]}); "
-                "rename one or give their folder instead",
-                path=where,
-            )
-        seen[source.id] = where
+def _as_parts(documents: list[Source] | JsonlDocuments) -> list[_Part]:
+    return [documents] if isinstance(documents, JsonlDocuments) else list(documents)
 
 
-def load_sources(
-    paths: str | Path | Iterable[str | Path], *, stdin: TextIO | BinaryIO | None = None
-) -> list[Source]:
-    """Read files, folders (recursively, sorted) and ``"-"`` (standard input) into Sources.
+class LoadedSources(Sequence[Source]):
+    """The sources of a run, in order; JSON Lines documents are built when reached.
 
-    Raises :class:`~factcheck.errors.SourceError` naming the file for a missing
-    path, a folder with nothing readable, a binary, empty or undecodable file, a
-    bad JSON Lines record (with its line and field) and duplicate ids.
+    Behaves as a read-only list of :class:`~factcheck.models.Source`. Iterating it
+    twice builds JSON Lines documents twice: keep ``list(...)`` of it to hold them.
     """
+
+    def __init__(self, parts: Sequence[_Part]) -> None:
+        self._parts = list(parts)
+        self._ends: list[int] = []
+        total = 0
+        for part in self._parts:
+            total += len(part) if isinstance(part, JsonlDocuments) else 1
+            self._ends.append(total)
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    @overload
+    def __getitem__(self, index: int) -> Source: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Source]: ...
+
+    def __getitem__(self, index: int | slice) -> Source | list[Source]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        index %= len(self)
+        part_index = bisect.bisect_right(self._ends, index)
+        part = self._parts[part_index]
+        if isinstance(part, Source):
+            return part
+        return part[index - (self._ends[part_index - 1] if part_index else 0)]
+
+    def __iter__(self) -> Iterator[Source]:
+        for part in self._parts:
+            if isinstance(part, Source):
+                yield part
+            else:
+                yield from part
+
+    @property
+    def latest_published(self) -> date | None:
+        """The latest publication date among the sources, without building them."""
+        dates = [
+            part.latest if isinstance(part, JsonlDocuments) else part.published
+            for part in self._parts
+        ]
+        known = [d for d in dates if d is not None]
+        return max(known) if known else None
+
+    def check_unique(self) -> None:
+        """Two sources with one id are an error: citations must stay unambiguous."""
+        import numpy as np
+
+        hashes = np.fromiter(
+            (hash(part.id) for part in self._parts if isinstance(part, Source)), dtype=np.int64
+        )
+        for part in self._parts:
+            if isinstance(part, JsonlDocuments):
+                hashes = np.concatenate([hashes, np.frombuffer(part.id_hashes, dtype=np.int64)])
+        ordered = np.sort(hashes)
+        repeated = set(ordered[1:][ordered[1:] == ordered[:-1]].tolist())
+        if not repeated:
+            return
+        # Rare: read the ids again, exactly, for the hashes seen twice.
+        seen: dict[str, str] = {}
+        for source in self:
+            if hash(source.id) not in repeated:
+                continue
+            where = source.path or source.id
+            if source.id in seen:
+                raise SourceError(
+                    f"two sources have the id {source.id!r} (the other is {seen[source.id]}); "
+                    "rename one or give their folder instead",
+                    path=where,
+                )
+            seen[source.id] = where
+
+
+def open_sources(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    stdin: TextIO | BinaryIO | None = None,
+    follow_links: bool = False,
+) -> LoadedSources:
+    """Read files, folders and ``"-"`` like :func:`load_sources`, building JSON Lines
+    documents one at a time when iterated: what streams a million-record file."""
     items = [paths] if isinstance(paths, str | Path) else list(paths)
     if not items:
         raise SourceError("no sources given")
     if sum(str(item) == STDIN for item in items) > 1:
         raise SourceError("standard input ('-') given more than once")
-    sources: list[Source] = []
+    parts: list[_Part] = []
     for item in items:
         path = Path(item)
         if str(item) == STDIN:
-            sources.extend(_read_stdin(stdin))
+            parts.extend(_read_stdin(stdin))
         elif path.is_dir():
-            sources.extend(_read_folder(path))
-        elif path.exists():
-            sources.extend(read_source(_read_bytes(path), path.name, path, _format_of(path)))
+            parts.extend(_read_folder(path, follow_links))
+        elif path.exists() or path.is_symlink():
+            data = _read_bytes(path)
+            parts.extend(_as_parts(read_documents(data, path.name, path, _format_of(path))))
         else:
             raise SourceError("no such file or folder", path=path)
-    _check_unique(sources)
-    return sources
+    loaded = LoadedSources(parts)
+    loaded.check_unique()
+    return loaded
+
+
+def load_sources(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    stdin: TextIO | BinaryIO | None = None,
+    follow_links: bool = False,
+) -> list[Source]:
+    """Read files, folders (recursively, sorted) and ``"-"`` (standard input) into Sources.
+
+    Raises :class:`~factcheck.errors.SourceError` naming the file for a missing
+    path, a folder with nothing readable, a binary, empty, undecodable or too
+    large file, a bad JSON Lines record (with its line and field) and duplicate
+    ids. Inside a folder, files that cannot be read are skipped with a warning;
+    symbolic links out of the folder are followed only with ``follow_links``.
+    """
+    return list(open_sources(paths, stdin=stdin, follow_links=follow_links))
 
 
 SourcesLike = Sequence[Source] | str | Path | Sequence[str | Path]

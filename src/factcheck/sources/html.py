@@ -15,10 +15,13 @@ htmldate's reading of dates) fills in what they do not say; then the article's
 from __future__ import annotations
 
 import json
+import logging
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from factcheck.sources.article import read_article
@@ -26,6 +29,8 @@ from factcheck.sources.dates import parse_iso_date
 from factcheck.sources.published import url_date
 
 __all__ = ["HtmlDocument", "read_html"]
+
+logger = logging.getLogger(__name__)
 
 # Never text a reader sees as the article: code, styling, navigation, chrome, widgets.
 _DROP = (
@@ -71,12 +76,15 @@ def _meta(soup: Any, *names: str) -> str | None:
     return None
 
 
-def _json_ld_items(soup: Any) -> Iterator[dict[str, Any]]:
+def _json_ld_items(soup: Any, where: str | Path) -> Iterator[dict[str, Any]]:
     for tag in soup.find_all("script", attrs={"type": "application/ld+json"}):
         try:
             data = json.loads(tag.string or "")
         except ValueError:
             continue  # malformed metadata is not the page's text: other dates may serve
+        except RecursionError:  # '[' * 100000: deeper than the parser recurses
+            logger.warning("%s: ld+json metadata nested too deeply; ignored", where)
+            continue
         stack = [data]
         while stack:
             item = stack.pop()
@@ -88,8 +96,8 @@ def _json_ld_items(soup: Any) -> Iterator[dict[str, Any]]:
                     stack.extend(reversed(item["@graph"]))
 
 
-def _json_ld_date(soup: Any) -> date | None:
-    for item in _json_ld_items(soup):
+def _json_ld_date(soup: Any, where: str | Path) -> date | None:
+    for item in _json_ld_items(soup, where):
         if found := _parse_date(item.get("datePublished")):
             return found
     return None
@@ -150,16 +158,33 @@ def _text_of(root: Any) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
-def read_html(markup: str, *, find_article: bool = True) -> HtmlDocument:
+def _parse(markup: str, where: str | Path) -> Any:
+    """The page's tree; the parser's warnings become one log line each, never raw text."""
+    from bs4 import BeautifulSoup
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        soup = BeautifulSoup(markup, "lxml")
+    for warning in caught:
+        if warning.category.__name__ == "XMLParsedAsHTMLWarning":
+            logger.warning("%s: looks like XML, not HTML; read as HTML", where)
+        else:  # bs4's warnings run over several lines: keep the first
+            first = str(warning.message).strip().splitlines()[:1] or [warning.category.__name__]
+            logger.warning("%s: %s", where, first[0])
+    return soup
+
+
+def read_html(
+    markup: str, where: str | Path = "<html>", *, find_article: bool = True
+) -> HtmlDocument:
     """Extract readable main text (blocks separated by blank lines) and metadata.
 
+    ``where`` names the page in warnings (odd markup, unusable metadata);
     ``find_article=False`` reads by the tag rules alone (for comparison, as the
     benchmark does).
     """
-    from bs4 import BeautifulSoup
-
     article = read_article(markup) if find_article else None
-    soup = BeautifulSoup(markup, "lxml")
+    soup = _parse(markup, where)
     title = _meta(soup, "og:title", "twitter:title") or (article and article.title) or _title(soup)
     url = (
         _attribute(soup.find("link", rel="canonical"), "href")
@@ -168,7 +193,7 @@ def read_html(markup: str, *, find_article: bool = True) -> HtmlDocument:
         or None
     )
     meta_date = _parse_date(_meta(soup, "article:published_time", "datePublished", "date"))
-    published = meta_date or _json_ld_date(soup) or (article and article.published) or None
+    published = meta_date or _json_ld_date(soup, where) or (article and article.published) or None
     _drop_non_content(soup)
     root = soup.find("main") or soup.find("article") or soup.body or soup
     if published is None:

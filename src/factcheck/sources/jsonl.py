@@ -2,12 +2,18 @@
 
 Optional fields: ``id`` (string or integer; default ``NAME#LINE``), ``title``,
 ``url`` and ``date`` (ISO 8601 date or date-time). Other fields are ignored.
+
+A file is validated whole when it is read (a bad line is an error naming it), but
+its documents are built one at a time when they are used: a million tiny records
+cost the file's text and 16 bytes each, not a Source object each.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from array import array
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -17,7 +23,7 @@ from factcheck.models import Source
 from factcheck.sources.dates import parse_iso_date
 from factcheck.sources.lines import iter_lines
 
-__all__ = ["looks_like_jsonl", "read_jsonl"]
+__all__ = ["JsonlDocuments", "looks_like_jsonl", "read_jsonl"]
 
 
 class _Record(BaseModel):
@@ -52,7 +58,7 @@ def looks_like_jsonl(text: str) -> bool:
         if not line.lstrip().startswith("{"):
             return False
         try:
-            if not isinstance(json.loads(line), dict):
+            if not isinstance(_loads(line), dict):
                 return False
         except (ValueError, RecursionError):
             return False
@@ -60,9 +66,35 @@ def looks_like_jsonl(text: str) -> bool:
     return found
 
 
+class _LongInteger:
+    """An integer with more digits than Python converts (4,300): kept as written.
+
+    ``json.loads`` would raise ValueError (an internal error to the CLI) for such a
+    number even in a field nobody reads; as a value of this type it is ignored where
+    fields are ignored and refused, naming the field, where a string or an id is due.
+    """
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<integer of {len(self.digits):,} digits>"
+
+
+def _json_int(digits: str) -> int | _LongInteger:
+    try:
+        return int(digits)
+    except ValueError:
+        return _LongInteger(digits)
+
+
+def _loads(line: str) -> object:
+    return json.loads(line, parse_int=_json_int)
+
+
 def _record(line: str, number: int, where: str | Path) -> _Record:
     try:
-        raw = json.loads(line)
+        raw = _loads(line)
     except json.JSONDecodeError as exc:
         raise SourceError(
             f"not JSON: {exc.msg} (column {exc.colno})", path=where, line=number
@@ -77,7 +109,8 @@ def _record(line: str, number: int, where: str | Path) -> _Record:
         record = _Record.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or None
+        # The field only: a union's member ("id.str") means nothing to the user.
+        field = str(first["loc"][0]) if first["loc"] else None
         message = first["msg"].removeprefix("Value error, ")
         raise SourceError(message, path=where, line=number, field=field) from exc
     if not record.text.strip():
@@ -85,25 +118,67 @@ def _record(line: str, number: int, where: str | Path) -> _Record:
     return record
 
 
+def _source(record: _Record, name: str, path: Path | None, number: int) -> Source:
+    return Source(
+        id=str(record.id) if record.id is not None else f"{name}#{number}",
+        path=str(path) if path else None,
+        format="jsonl",
+        title=record.title,
+        url=record.url,
+        published=record.date,
+        text=record.text,
+    )
+
+
+class JsonlDocuments:
+    """The documents of one JSON Lines file: validated now, built one at a time later.
+
+    Holds the file's text and, per document, where its line starts and its number
+    (16 bytes); the latest publication date and the ids are gathered while validating.
+    """
+
+    def __init__(self, text: str, name: str, path: Path | None) -> None:
+        self.text, self.name, self.path = text, name, path
+        self._starts = array("q")
+        self._numbers = array("q")
+        self.latest: dt.date | None = None
+        self.id_hashes = array("q")  # hash of each document's id, for the duplicate check
+        where = path or name
+        start = 0
+        number = 0
+        for number, line in enumerate(iter_lines(text), start=1):
+            if line.strip():
+                record = _record(line, number, where)
+                self._starts.append(start)
+                self._numbers.append(number)
+                identity = str(record.id) if record.id is not None else f"{name}#{number}"
+                self.id_hashes.append(hash(identity))
+                if record.date is not None and (self.latest is None or record.date > self.latest):
+                    self.latest = record.date
+            start += len(line) + 1
+        if not self._starts:
+            raise SourceError("no documents (every line is empty)", path=where)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _build(self, index: int) -> Source:
+        start = self._starts[index]
+        end = self.text.find("\n", start)
+        line = self.text[start : end if end >= 0 else len(self.text)]
+        number = self._numbers[index]
+        return _source(_record(line, number, self.path or self.name), self.name, self.path, number)
+
+    def __getitem__(self, index: int) -> Source:
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return self._build(index % len(self))
+
+    def __iter__(self) -> Iterator[Source]:
+        for index in range(len(self)):
+            yield self._build(index)
+
+
 def read_jsonl(text: str, name: str, path: Path | None) -> list[Source]:
     """One Source per non-empty line; a bad line is an error naming file, line and field."""
-    sources = []
-    where = path or name
-    for number, line in enumerate(iter_lines(text), start=1):
-        if not line.strip():
-            continue
-        record = _record(line, number, where)
-        sources.append(
-            Source(
-                id=str(record.id) if record.id is not None else f"{name}#{number}",
-                path=str(path) if path else None,
-                format="jsonl",
-                title=record.title,
-                url=record.url,
-                published=record.date,
-                text=record.text,
-            )
-        )
-    if not sources:
-        raise SourceError("no documents (every line is empty)", path=where)
-    return sources
+    return list(JsonlDocuments(text, name, path))

@@ -24,18 +24,67 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r
 _FRONT_MATTER_CHARS = 65536  # front matter is a short header; never scan a whole file for it
 
 
+_FRONT_MATTER_DEPTH = 20
+
+
+def _safe_loader() -> Any:
+    """PyYAML's safe loader, in C when PyYAML was built with libyaml."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _refusal(body: str) -> tuple[str, int] | None:
+    """Why front matter is not read, and its line in the YAML: anchors and aliases (an
+    alias bomb expands 383 bytes into gigabytes), or nesting deeper than a header needs.
+    Found on the parser's event stream, before anything is built."""
+    import yaml
+
+    depth = 0
+    for event in yaml.parse(body, Loader=_safe_loader()):
+        line = int(event.start_mark.line) + 1 if event.start_mark is not None else 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return "anchors and aliases (&, *) are not allowed", line
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _FRONT_MATTER_DEPTH:
+                return f"nested deeper than {_FRONT_MATTER_DEPTH} levels", line
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
 def _front_matter(text: str, where: str | Path) -> dict[str, Any]:
     found = _FRONT_MATTER.match(text[:_FRONT_MATTER_CHARS])
     if found is None:
         return {}
     import yaml
 
+    body = found.group(1)
     try:
-        meta = yaml.safe_load(found.group(1))
-    except (yaml.YAMLError, RecursionError) as exc:
+        refused = _refusal(body)
+        if refused is not None:
+            problem, line = refused
+            # The front matter starts on the file's second line.
+            logger.warning("%s:%d: front matter not read: %s", where, line + 1, problem)
+            return {}
+        meta = yaml.load(body, Loader=_safe_loader())  # the safe loader
+    # A safe load can still fail on hostile or odd front matter: syntax errors, deep
+    # nesting, values its constructors cannot build (a 5,000-digit integer, 2025-13-45).
+    except (
+        yaml.YAMLError, RecursionError, ValueError, ArithmeticError, LookupError, TypeError,
+        AttributeError,
+    ) as exc:  # fmt: skip
         logger.warning("%s: front matter is not YAML, read as text (%s)", where, type(exc).__name__)
         return {}
     return meta if isinstance(meta, dict) else {}
+
+
+def _scalar(value: object) -> str | None:
+    """A title from front matter: a string or number, never a list or mapping's repr."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value).strip() or None
+    return None
 
 
 def _date_of(value: object) -> date | None:
@@ -61,6 +110,6 @@ def _first_heading(text: str) -> str | None:
 def markdown_meta(text: str, where: str | Path) -> tuple[str | None, date | None]:
     """The title and publication date of a Markdown document."""
     meta = _front_matter(text, where)
-    title = str(meta.get("title") or "").strip() or _first_heading(text)
+    title = _scalar(meta.get("title")) or _first_heading(text)
     published = _date_of(meta.get("date")) or _date_of(meta.get("published"))
     return title, published or find_publication_date(text)

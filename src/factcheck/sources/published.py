@@ -45,8 +45,11 @@ _DATELINES = [
         re.I,
     ),
 ]
-_DATED_URL = re.compile(
-    r"https?://\S*?[/-](?P<year>(?:19|20)\d{2})[/-](?P<mnum>\d{2})[/-](?P<day>\d{2})(?:[/-]|\b)"
+# A URL is found first, then a date inside it: one pattern searching lazily for the date
+# from every "http" rescanned the rest of the token each time ("http://" * 14285: 10 s).
+_URL = re.compile(r"https?://\S++")
+_URL_DATE = re.compile(
+    r"[/-](?P<year>(?:19|20)\d{2})[/-](?P<mnum>\d{2})[/-](?P<day>\d{2})(?:[/-]|\b)"
 )
 
 
@@ -138,9 +141,11 @@ def dateline_date(line: str) -> date | None:
 
 def url_date(text: str) -> date | None:
     """The date of the first URL in ``text`` with a date in its path (/2025/10/25/)."""
-    for match in _DATED_URL.finditer(text):
-        if found := _to_date(match):
-            return found
+    for url in _URL.finditer(text):
+        after_scheme = url.start() + url.group().index("://") + 3
+        for match in _URL_DATE.finditer(text, after_scheme, url.end()):
+            if found := _to_date(match):
+                return found
     return None
 
 

@@ -10,17 +10,19 @@ from factcheck.errors import SourceError
 from factcheck.models import Source
 from factcheck.sources.decode import decode_bytes, not_text_reason
 from factcheck.sources.html import read_html
-from factcheck.sources.jsonl import looks_like_jsonl, read_jsonl
+from factcheck.sources.jsonl import JsonlDocuments, looks_like_jsonl
 from factcheck.sources.lines import iter_lines
 from factcheck.sources.markdown import markdown_meta
 from factcheck.sources.published import find_publication_date
 
-__all__ = ["Format", "read_source", "sniff"]
+__all__ = ["Format", "read_documents", "read_source", "sniff"]
 
 Format = Literal["text", "markdown", "html", "jsonl"]
 _LONGEST_TITLE = 200
 _LOOKS_HTML = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    # A comment ends at its first "-->" (atomic): letting it run on to a later one made a
+    # failed match try every grouping of the comments, exponential in their number.
+    r"\A\s*+(?:<\?xml[^>]*+>\s*+)?(?:(?><!--.*?-->)\s*+)*+"
     r"(?:<!doctype\s+html|<html|<head|<body|<article|<main|<div|<p[\s>]|<meta|<title)",
     re.I | re.S,
 )
@@ -43,7 +45,7 @@ def _first_line_title(text: str) -> str | None:
 
 
 def _html_source(text: str, name: str, path: Path | None) -> Source:
-    document = read_html(text)
+    document = read_html(text, path or name)
     if not document.text.strip():
         raise SourceError("no readable text in the HTML", path=path or name)
     return Source(
@@ -61,6 +63,13 @@ def read_source(
     data: bytes, name: str, path: Path | None = None, fmt: Format | None = None
 ) -> list[Source]:
     """Sources from one input's bytes (several for JSON Lines); ``fmt=None`` sniffs it."""
+    return list(read_documents(data, name, path, fmt))
+
+
+def read_documents(
+    data: bytes, name: str, path: Path | None = None, fmt: Format | None = None
+) -> list[Source] | JsonlDocuments:
+    """Like :func:`read_source`, but JSON Lines documents are built when iterated."""
     where = path or name
     if reason := not_text_reason(data):
         raise SourceError(reason, path=where)
@@ -69,7 +78,7 @@ def read_source(
         raise SourceError("empty file (only whitespace)", path=where)
     fmt = fmt or sniff(text)
     if fmt == "jsonl":
-        return read_jsonl(text, name, path)
+        return JsonlDocuments(text, name, path)
     if fmt == "html":
         return [_html_source(text, name, path)]
     location = str(path) if path else None
