@@ -19,6 +19,7 @@ __all__ = [
     "DAY_WORD_PATTERN",
     "MONTH_PATTERN",
     "DateSpan",
+    "date_quantity",
     "day_date",
     "day_number",
     "month_date",
@@ -321,8 +322,12 @@ def read_date(text: str, match: re.Match[str], reference: date | None) -> Quanti
     span = _date_span(match, reference, tells_of_the_past(text))
     if span is None:
         return None
-    span = _narrow_part(span, match.group("part"))
-    quantity = Quantity(
+    return date_quantity(_narrow_part(span, match.group("part")))
+
+
+def date_quantity(span: DateSpan) -> Quantity:
+    """The date quantity a span of days states."""
+    return Quantity(
         kind=Kind.DATE,
         value=span.value,
         unit="date",
@@ -330,4 +335,3 @@ def read_date(text: str, match: re.Match[str], reference: date | None) -> Quanti
         high=span.high,
         year_inferred=span.year_inferred,
     )
-    return quantity

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
-from factcheck.extract.dates import numeric_day_month, read_date
+from factcheck.extract.dates import date_quantity, numeric_day_month, read_date
 from factcheck.extract.numbers import ParsedNumber, parse_number, parse_share_words
 from factcheck.extract.patterns import (
     ANCHOR,
@@ -347,15 +347,7 @@ def _number(
     if slash is not None and match.end() == match.end("num1"):
         span = numeric_day_month(text, match.start(), int(slash[1]), int(slash[2]), reference)
         if span is not None:
-            quantity = Quantity(
-                kind=Kind.DATE,
-                value=span.value,
-                unit="date",
-                low=span.low,
-                high=span.high,
-                year_inferred=span.year_inferred,
-            )
-            return Found(match.start(), match.end(), quantity)
+            return Found(match.start(), match.end(), date_quantity(span))
     first = _reading(match, 1, _currency(match, 1))
     if first is None or not math.isfinite(first.number.value):
         return None  # more digits than a float holds: no figure to compare, and inf - inf is NaN
