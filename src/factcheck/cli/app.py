@@ -42,7 +42,6 @@ STDOUT = "<stdout>"
 _ENDING_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
-_received: list[int] = []  # the signal that ended the run, if another than SIGINT
 # The HTML article extractor and its date reader log each page they pass over (a short
 # page is read by factcheck's own reader instead): their logs are for --debug only.
 _QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext")
@@ -121,9 +120,16 @@ def emit(text: str, output: Path | None) -> None:
         write_atomic(output, text)
 
 
+class _EndingSignal(KeyboardInterrupt):
+    """A signal that ends the run the way Ctrl-C does, and which one it was."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 def _end_like_ctrl_c(signum: int, _frame: FrameType | None) -> None:
-    _received.append(signum)
-    raise KeyboardInterrupt
+    raise _EndingSignal(signum)
 
 
 @contextlib.contextmanager
@@ -144,8 +150,10 @@ def _signals_end_the_run() -> Iterator[None]:
             signal.signal(signum, handler)  # type: ignore[arg-type]
 
 
-def _interrupted() -> None:
-    signum = _received[-1] if _received else signal.SIGINT
+def _interrupted(exc: BaseException) -> None:
+    # click turns a KeyboardInterrupt into Abort, keeping it as the cause.
+    cause = exc if isinstance(exc, _EndingSignal) else exc.__cause__
+    signum = cause.signum if isinstance(cause, _EndingSignal) else signal.SIGINT
     if signum == signal.SIGINT:
         click.echo("factcheck: interrupted", err=True)
     else:
@@ -173,7 +181,6 @@ def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the CLI and map errors to exit codes and one line."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = _debug_requested(args)
-    _received.clear()
     try:
         with _signals_end_the_run():
             code = cli.main(args=args, prog_name="factcheck", standalone_mode=False)
@@ -187,13 +194,13 @@ def main(argv: list[str] | None = None) -> None:
             raise
         click.echo(f"factcheck: error: {visible(str(exc))}", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        _interrupted()
+    except click.exceptions.Abort as exc:
+        _interrupted(exc)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_INPUT if exc.exit_code == 2 else exc.exit_code)
-    except KeyboardInterrupt:
-        _interrupted()
+    except KeyboardInterrupt as exc:
+        _interrupted(exc)
     except Exception as exc:
         if debug:
             raise
