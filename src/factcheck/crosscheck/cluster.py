@@ -32,7 +32,13 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz
 
-from factcheck.crosscheck.compare import Interval, compatible, gap_between, interval_of
+from factcheck.crosscheck.compare import (
+    Interval,
+    compatible,
+    gap_between,
+    interval_of,
+    most_common,
+)
 from factcheck.extract.aspects import (
     contrastive,
     entities_compatible,
@@ -336,10 +342,6 @@ def _neighbour_pairs(
     return pairs
 
 
-def _most_common(values: list[str]) -> str | None:
-    return max(sorted(set(values)), key=values.count) if values else None
-
-
 def heading(members: Sequence[Claim]) -> str:
     """What a cluster is about, from its frames: "apple shipments, 2023-Q4".
 
@@ -347,16 +349,16 @@ def heading(members: Sequence[Claim]) -> str:
     phrase where they name no measure.
     """
     frames = [c.frame for c in members]
-    measure = _most_common([f.measure for f in frames if f.measure])
+    measure = most_common(f.measure for f in frames)
     if measure is None:
-        return _most_common([f.subject for f in frames if f.subject]) or ""
+        return most_common(f.subject for f in frames) or ""
     head, _, base = measure.partition(":")
     words = [
-        _most_common([f.entity for f in frames if f.entity]),
+        most_common(f.entity for f in frames),
         f"{base} {head}" if base else head,
     ]
     title = " ".join(w for w in words if w)
-    period = _most_common([f.period for f in frames if f.period])
+    period = most_common(f.period for f in frames)
     return f"{title}, {period}" if period else title
 
 

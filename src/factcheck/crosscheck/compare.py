@@ -38,6 +38,7 @@ __all__ = [
     "compatible",
     "gap_between",
     "interval_of",
+    "most_common",
     "relative_gap",
 ]
 
@@ -309,7 +310,7 @@ def _finding(cluster: Cluster, members: Sequence[Claim], settings: Settings) -> 
         cross = len({c.source for c in members if c.id in involved}) > 1
     else:
         cross = len(sources) > 1
-    measure = _most_common(c.frame.measure for c in members)
+    measure = most_common(c.frame.measure for c in members)
     if not conflicting:
         verdict = Verdict.AGREE
     elif measure is not None and measure.partition(":")[0] in RUNNING_MEASURES:
@@ -342,17 +343,18 @@ def _finding(cluster: Cluster, members: Sequence[Claim], settings: Settings) -> 
     )
 
 
-def _most_common(values: Iterable[str | None]) -> str | None:
-    named = [v for v in values if v is not None]
+def most_common(values: Iterable[str | None]) -> str | None:
+    """The value named most often (ties: the first in sorted order); None if none is named."""
+    named = [v for v in values if v]
     return max(sorted(set(named)), key=named.count) if named else None
 
 
 def _why_one_fact(members: Sequence[Claim]) -> str:
     """Why the claims are one fact: the frame parts they share."""
     parts = []
-    measure = _most_common(c.frame.measure for c in members)
-    entity = _most_common(c.frame.entity for c in members)
-    period = _most_common(c.frame.period for c in members)
+    measure = most_common(c.frame.measure for c in members)
+    entity = most_common(c.frame.entity for c in members)
+    period = most_common(c.frame.period for c in members)
     if measure:
         parts.append(f"the same measure ({measure})")
     if entity:
