@@ -45,7 +45,7 @@ test: $(STAMP)
 WHEELS ?= /opt/wheels
 LOCK_SOURCES ?= $(if $(wildcard $(WHEELS)),--find-links $(WHEELS),--extra-index-url $(TORCH_INDEX) --index-strategy unsafe-best-match)
 lock: $(STAMP)
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra dask --generate-hashes --python-version 3.11 \
 	  --python-platform x86_64-manylinux_2_28 --constraint $(TORCH_PIN) \
 	  $(LOCK_SOURCES) --no-emit-index-url --no-emit-find-links \
 	  --custom-compile-command 'make lock' --quiet -o $(LOCK)
