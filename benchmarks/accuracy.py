@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 
 import factcheck
+import factcheck.crosscheck.pipeline
 from factcheck.models import Claim, Report, Verdict
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -84,10 +85,14 @@ class StoryScore:
     agreements_grouped: int
     gold_claims: int
     gold_claims_extracted: int
+    differences: int = 0
+    """Gold disagreements of any time: conflicts and running figures that changed."""
+    differences_found: int = 0
+    """Of them, those a conflict or changed finding sets a pair of against each other."""
     details: list[str] = field(default_factory=list)
 
 
-def _entries(gold: dict[str, Any]) -> Iterator[GoldClaim]:
+def entries(gold: dict[str, Any]) -> Iterator[GoldClaim]:
     for section in ("conflicts", "agreements", "changed_over_time"):
         for entry in gold.get(section) or []:
             for claim in entry["claims"]:
@@ -96,7 +101,7 @@ def _entries(gold: dict[str, Any]) -> Iterator[GoldClaim]:
                 )
 
 
-def _locate(report: Report, gold: GoldClaim) -> Claim | None:
+def locate(report: Report, gold: GoldClaim) -> Claim | None:
     """The extracted claim whose quantity overlaps the gold mention inside the quote."""
     text = next((s.text for s in report.sources if Path(s.id).name == gold.source), None)
     if text is None:
@@ -126,6 +131,17 @@ def _locate(report: Report, gold: GoldClaim) -> Claim | None:
     return best[1] if best else None
 
 
+def trap_pairs(gold: dict[str, Any]) -> list[tuple[GoldClaim, GoldClaim]]:
+    """The gold's look-alike traps, each as its two claims."""
+    return [
+        (
+            GoldClaim("trap", str(i), t["a"]["source"], t["a"]["quote"], t["a"]["mention"]),
+            GoldClaim("trap", str(i), t["b"]["source"], t["b"]["quote"], t["b"]["mention"]),
+        )
+        for i, t in enumerate(gold.get("not_conflicts") or [])
+    ]
+
+
 def _spans_in_copy(claim: Claim, gold: GoldClaim) -> list[tuple[int, int]]:
     """Where the gold mention would lie in ``claim``'s source, had the copy been kept."""
     citation = claim.citation
@@ -139,11 +155,13 @@ def _spans_in_copy(claim: Claim, gold: GoldClaim) -> list[tuple[int, int]]:
     ]
 
 
-def _flagged_pairs(report: Report) -> Iterator[tuple[Claim, Claim]]:
-    """Every pair of claims that a conflict finding sets against each other."""
+def _flagged_pairs(
+    report: Report, verdicts: tuple[Verdict, ...] = (Verdict.CONFLICT,)
+) -> Iterator[tuple[Claim, Claim]]:
+    """Every pair of claims that a conflict (or ``verdicts``) finding sets against each other."""
     by_id = {c.id: c for c in report.claims}
     for finding in report.findings:
-        if finding.verdict is not Verdict.CONFLICT:
+        if finding.verdict not in verdicts:
             continue
         pairs: Iterable[tuple[str, str]] = finding.conflicting_pairs or itertools.combinations(
             finding.claim_ids, 2
@@ -160,15 +178,9 @@ def score_story(folder: Path, settings: factcheck.Settings | None = None) -> Sto
     report = factcheck.check(sources, settings)
     seconds = time.perf_counter() - began
 
-    located: dict[GoldClaim, Claim | None] = {g: _locate(report, g) for g in _entries(gold)}
-    traps = [
-        (
-            GoldClaim("trap", str(i), t["a"]["source"], t["a"]["quote"], t["a"]["mention"]),
-            GoldClaim("trap", str(i), t["b"]["source"], t["b"]["quote"], t["b"]["mention"]),
-        )
-        for i, t in enumerate(gold.get("not_conflicts") or [])
-    ]
-    trap_claims = [(_locate(report, a), _locate(report, b)) for a, b in traps]
+    located: dict[GoldClaim, Claim | None] = {g: locate(report, g) for g in entries(gold)}
+    traps = trap_pairs(gold)
+    trap_claims = [(locate(report, a), locate(report, b)) for a, b in traps]
     gold_of: dict[str, list[GoldClaim]] = {}
     for g, claim in located.items():
         if claim is not None:
@@ -190,6 +202,20 @@ def score_story(folder: Path, settings: factcheck.Settings | None = None) -> Sto
             judged.false.append((a, b, verdict[1]))
 
     conflict_ids = {g.entry for g in located if g.section == "conflicts"}
+    moved = {
+        frozenset((a.id, b.id))
+        for a, b in _flagged_pairs(report, (Verdict.CONFLICT, Verdict.CHANGED))
+        if a.source != b.source
+    }
+    differing: dict[str, bool] = {}
+    for section in ("conflicts", "changed_over_time"):
+        for entry in gold.get(section) or []:
+            members = [(g, c) for g, c in located.items() if g.section == section and g.entry == entry["id"]]
+            differing[f"{section}:{entry['id']}"] = any(
+                ca is not None and cb is not None and ga.value != gb.value
+                and frozenset((ca.id, cb.id)) in moved
+                for (ga, ca), (gb, cb) in itertools.combinations(members, 2)
+            )
     found = {why for _, _, why in judged.true}
     cluster_of = {cid: cl.id for cl in report.clusters for cid in cl.claim_ids}
     agreements = [e for e in gold.get("agreements") or [] if len(e["claims"]) > 1]
@@ -229,6 +255,8 @@ def score_story(folder: Path, settings: factcheck.Settings | None = None) -> Sto
         ),
         agreements=len(agreements),
         agreements_grouped=grouped,
+        differences=len(differing),
+        differences_found=sum(differing.values()),
         gold_claims=len(located) + 2 * len(traps),
         gold_claims_extracted=sum(c is not None for c in located.values())
         + sum((a is not None) + (b is not None) for a, b in trap_claims),
@@ -264,7 +292,7 @@ def _ratio(part: int, whole: int) -> str:
 def _print_table(scores: list[StoryScore], label: str) -> None:
     header = (
         f"{'story':34} {'docs':>4} {'claims':>6} {'precision (pairs)':>19} "
-        f"{'recall (conflicts)':>19} {'traps flagged':>15} {'agreements kept':>17} "
+        f"{'recall (conflicts)':>19} {'all differences':>16} {'traps flagged':>15} {'agreements kept':>17} "
         f"{'unjudged':>8} {'extracted':>17}"
     )
     print(f"\n{label}\n{header}")
@@ -273,6 +301,7 @@ def _print_table(scores: list[StoryScore], label: str) -> None:
             f"{s.story:34} {s.documents:>4} {s.claims:>6} "
             f"{_ratio(s.true_pairs, s.true_pairs + s.false_pairs):>19} "
             f"{_ratio(s.conflicts_found, s.conflicts):>19} "
+            f"{_ratio(s.differences_found, s.differences):>16} "
             f"{_ratio(s.traps_flagged, s.traps):>15} "
             f"{_ratio(s.agreements_grouped, s.agreements):>17} "
             f"{s.unjudged_pairs:>8} {_ratio(s.gold_claims_extracted, s.gold_claims):>17}"
@@ -288,14 +317,116 @@ def _total(scores: list[StoryScore], name: str) -> StoryScore:
     return total
 
 
+@dataclass
+class FrameScore:
+    """How often the frame read for a hand-labelled claim is right, part by part."""
+
+    labelled: int = 0
+    located: int = 0
+    measure: int = 0
+    entity: int = 0
+    period: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+_LEMMA_CUT = re.compile(r"(?:ies|es|s|ed|ing)$")
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return _LEMMA_CUT.sub("", word) if len(word) > 4 else word
+
+
+def measure_right(predicted: str | None, accepted: list[str]) -> bool:
+    """A measure is right when it shares a content word (stemmed) with an accepted phrasing."""
+    if not predicted:
+        return not accepted
+    words = {_stem(w) for w in re.findall(r"[a-z]+", predicted.lower())}
+    return any(
+        words & {_stem(w) for w in re.findall(r"[a-z]+", phrase.lower())} for phrase in accepted
+    )
+
+
+def entity_right(predicted: str | None, accepted: list[str]) -> bool:
+    """An entity is right when it names an accepted name (one inside the other), or none is."""
+    if not accepted:
+        return not predicted
+    if not predicted:
+        return False
+    got = predicted.lower().removeprefix("the ")
+    return any(
+        got in name.lower() or name.lower().removeprefix("the ") in got for name in accepted
+    )
+
+
+def period_right(predicted: str | None, gold: str | None) -> bool:
+    """A period is right when it is the labelled one, or at the labelled precision."""
+    if gold is None:
+        return predicted is None or predicted in ("FY",)
+    return predicted is not None and (predicted == str(gold) or predicted.startswith(f"{gold}-"))
+
+
+def score_frames(folder: Path) -> FrameScore | None:
+    """Frame accuracy on the story's hand-labelled claims (``frames.yaml``), if it has them."""
+    path = folder / "frames.yaml"
+    if not path.is_file():
+        return None
+    labels = yaml.safe_load(path.read_text("utf-8"))["claims"]
+    sources = factcheck.load_sources([folder / "docs"])
+    claims = factcheck.crosscheck.pipeline.extract_all(sources)
+    report = Report(sources=tuple(sources), claims=tuple(claims), clusters=(), findings=())
+    score = FrameScore(labelled=len(labels))
+    for label in labels:
+        gold = GoldClaim("frame", "", label["source"], label["quote"], label["mention"])
+        claim = locate(report, gold)
+        if claim is None:
+            score.misses.append(f"  NOT EXTRACTED {label['source']}: {label['mention']!r}")
+            continue
+        score.located += 1
+        frame = claim.frame
+        right = (
+            measure_right(frame.measure, list(label.get("measure") or [])),
+            entity_right(frame.entity, list(label.get("entity") or [])),
+            period_right(frame.period, label.get("period")),
+        )
+        score.measure += right[0]
+        score.entity += right[1]
+        score.period += right[2]
+        if not all(right):
+            score.misses.append(
+                f"  {label['source']}: {label['mention']!r} measure={frame.measure!r} "
+                f"(gold {label.get('measure')}) entity={frame.entity!r} (gold "
+                f"{label.get('entity')}) period={frame.period!r} (gold {label.get('period')})"
+            )
+    return score
+
+
+def _print_frames(scores: dict[str, FrameScore]) -> None:
+    print("\nframe accuracy on hand-labelled claims (frames.yaml), of the claims extracted")
+    print(f"{'story':34} {'labelled':>8} {'extracted':>9} {'measure':>13} {'entity':>13} {'period':>13}")
+    total = FrameScore()
+    for story, s in [*scores.items(), ("TOTAL", total)]:
+        if story != "TOTAL":
+            for key in ("labelled", "located", "measure", "entity", "period"):
+                setattr(total, key, getattr(total, key) + getattr(s, key))
+        print(
+            f"{story:34} {s.labelled:>8} {s.located:>9} {_ratio(s.measure, s.located):>13} "
+            f"{_ratio(s.entity, s.located):>13} {_ratio(s.period, s.located):>13}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "heldout"], help="only this split")
     parser.add_argument("--story", action="append", help="only this story (repeatable)")
     parser.add_argument("-v", "--verbose", action="store_true", help="every judged pair")
+    parser.add_argument(
+        "--data", type=Path, default=DATA, help="a folder of stories [default: benchmarks/data]"
+    )
     args = parser.parse_args(argv)
     scores: list[StoryScore] = []
-    for folder in sorted(p for p in DATA.iterdir() if (p / "gold.yaml").is_file()):
+    frame_scores: dict[str, FrameScore] = {}
+    for folder in sorted(p for p in args.data.iterdir() if (p / "gold.yaml").is_file()):
         story = yaml.safe_load((folder / "story.yaml").read_text("utf-8"))
         if args.split and story["split"] != args.split:
             continue
@@ -303,12 +434,19 @@ def main(argv: list[str] | None = None) -> int:
             continue
         score = score_story(folder)
         scores.append(score)
+        frames = score_frames(folder)
+        if frames is not None:
+            frame_scores[score.story] = frames
         if args.verbose:
             print(f"\n== {score.story} ({score.split})", *score.details, sep="\n")
+            if frames is not None:
+                print(*frames.misses, sep="\n")
     for split in ("dev", "heldout"):
         chosen = [s for s in scores if s.split == split]
         if chosen:
             _print_table(chosen, split)
+    if frame_scores:
+        _print_frames(frame_scores)
     seconds = sum(s.seconds for s in scores)
     print(f"\n{len(scores)} stories, {sum(s.claims for s in scores)} claims, {seconds:.1f} s")
     return 0

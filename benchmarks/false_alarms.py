@@ -37,6 +37,16 @@ GOODS = """wheat rice maize soybean coffee cocoa sugar cotton copper nickel lith
 aluminium steel iron gold silver oil gas coal timber salmon beef pork poultry dairy wine
 semiconductors batteries textiles fertiliser cement paper glass tyres vehicles ships""".split()
 QUALIFIERS = ["", "about ", "nearly ", "more than ", "at least ", "up to ", "almost "]
+SHARE_TEMPLATES = [
+    "{country}'s share of world {good} exports stood at {q}{pct}%.",
+    "{country} accounts for {q}{pct}% of global {good} supply.",
+    "{country} produces {q}{pct}% of the world's {good}.",
+    "{country} controls {q}{pct}% of global {good} processing.",
+    "Imports make up {q}{pct}% of {good} consumption in {country}.",
+    "{country}'s {good} output fell {q}{pct}% last year.",
+]
+"""A second shape: shares and supply, the wording of the seed story's one true conflict,
+so that only the frame (whose share, of what) tells the facts apart."""
 TEMPLATES = [
     "{country} expects {good} output to grow by {q}{pct}% this year.",
     "{country} earned {q}${money} billion from {good} sales last year.",
@@ -49,10 +59,10 @@ TEMPLATES = [
 ]
 
 
-def distinct_facts(n: int, seed: int = 7) -> list[str]:
+def distinct_facts(n: int, seed: int = 7, templates: list[str] = TEMPLATES) -> list[str]:
     """``n`` sentences, each a different (template, country, good) combination."""
     rng = random.Random(seed)
-    combos = [(t, c, g) for t in TEMPLATES for c in COUNTRIES for g in GOODS]
+    combos = [(t, c, g) for t in templates for c in COUNTRIES for g in GOODS]
     if n > len(combos):
         raise SystemExit(f"at most {len(combos)} distinct facts")
     rng.shuffle(combos)
@@ -82,7 +92,7 @@ def _conflicts(report: Report) -> list[str]:
 
 def check_folder(folder: Path) -> tuple[Report, float]:
     began = time.perf_counter()
-    report = factcheck.check(factcheck.load_sources([folder]))
+    report = factcheck.report(factcheck.load_sources([folder]))
     return report, time.perf_counter() - began
 
 
@@ -94,18 +104,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        if args.facts:
-            folder = work / "facts"
+        shapes = (("varied", TEMPLATES), ("shares", SHARE_TEMPLATES))
+        for name, templates in shapes if args.facts else ():
+            folder = work / f"facts-{name}"
             folder.mkdir()
-            sentences = distinct_facts(args.facts)
+            sentences = distinct_facts(args.facts, templates=templates)
             for start in range(0, len(sentences), 50):
                 text = " ".join(sentences[start : start + 50]) + "\n"
                 (folder / f"s{start // 50:04d}.txt").write_text(text, encoding="utf-8")
             report, seconds = check_folder(folder)
             found = _conflicts(report)
             print(
-                f"distinct facts: {len(sentences)} sentences, {len(report.claims)} claims, "
-                f"{len(found)} conflicts (target <= 5), {seconds:.1f} s"
+                f"distinct facts ({name}): {len(sentences)} sentences, {len(report.claims)} "
+                f"claims, {len(found)} conflicts (target <= 5), {seconds:.1f} s"
             )
             if args.verbose:
                 print(*(f"  {c}" for c in found), sep="\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factcheck.extract.frame import describe
+from factcheck.extract.parse import parse_sentences, read_parts, with_parts
 from factcheck.models import Citation, Claim, Kind, Qualifier, Quantity, Sentence, Source
 
 
@@ -39,7 +40,13 @@ def claim(
     start = text.index(number_text)
     end = start + len(number_text)
     sent = Sentence(source=source, start=offset, end=len(text), text=sentence, line=offset + 1)
-    frame, context = describe(sentence, (start - offset, end - offset), q.kind, quantity=q)
+    frame, context = describe(sentence, (start - offset, end - offset), q.kind)
+    parts = read_parts(
+        next(parse_sentences([sentence])),
+        (start - offset, end - offset),
+        date_like=q.kind in (Kind.DATE, Kind.YEAR),
+    )
+    frame = with_parts(frame, parts)
     return Claim(
         id=Claim.make_id(source, start, end),
         quantity=q,

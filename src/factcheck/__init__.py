@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from factcheck.crosscheck.embed import Embedder, SentenceTransformerEmbedder
+    from factcheck.crosscheck.explain import PairExplanation, explain
     from factcheck.crosscheck.pipeline import check, report
     from factcheck.errors import (
         EmbeddingError,
@@ -77,6 +78,8 @@ _EXPORTS: dict[str, str] = {
     "split_sentences": "factcheck.extract",
     "extract_claims": "factcheck.extract",
     "Embedder": "factcheck.crosscheck.embed",
+    "explain": "factcheck.crosscheck.explain",
+    "PairExplanation": "factcheck.crosscheck.explain",
     "SentenceTransformerEmbedder": "factcheck.crosscheck.embed",
     "report": "factcheck.crosscheck.pipeline",
     "check": "factcheck.crosscheck.pipeline",  # the old name of report(), kept for one release
@@ -106,6 +109,7 @@ __all__ = [
     "Kind",
     "Modality",
     "OutputError",
+    "PairExplanation",
     "Qualifier",
     "Quantity",
     "Report",
@@ -119,6 +123,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "check",
+    "explain",
     "extract_claims",
     "load_factsheet",
     "load_sources",

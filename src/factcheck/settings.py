@@ -29,6 +29,7 @@ OPTIONS: dict[str, str] = {
     "reference_date": "--reference-date",
     "cache_dir": "--cache-dir",
     "use_cache": "--no-cache",
+    "parse": "--no-parse",
     "batch_size": "--batch-size",
     "neighbours": "--neighbours",
     "fact_threshold": "--fact-threshold",
@@ -53,12 +54,12 @@ class Settings(BaseModel):
         "embedded all-MiniLM-L6-v2.",
     )
     similarity_threshold: float = Field(
-        default=0.6,
+        default=0.35,
         ge=-1.0,
         le=1.0,
         allow_inf_nan=False,
-        description="Cosine similarity of two claim contexts above which they may state "
-        "the same fact.",
+        description="Cosine similarity of two claim contexts below which they are never "
+        "compared; above it, the pair model decides whether they state one fact.",
     )
     tolerance: float = Field(
         default=0.0,
@@ -86,9 +87,15 @@ class Settings(BaseModel):
         "cache directory.",
     )
     use_cache: bool = Field(default=True, description="Read and write the embedding cache.")
+    parse: bool = Field(
+        default=True,
+        description="Read each claim's measure, entity, period and attribution from a "
+        "dependency parse of its sentence (spaCy); without it, frames hold only what the "
+        "words around the figure tell, and fewer figures can be compared.",
+    )
     batch_size: int = Field(default=64, ge=1, le=4096, description="Texts per model.encode call.")
     neighbours: int = Field(
-        default=10,
+        default=20,
         ge=1,
         le=1000,
         description="Nearest neighbours searched per claim within a block.",

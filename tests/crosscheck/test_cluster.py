@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import numpy as np
@@ -115,20 +116,31 @@ def test_clusters_and_findings_do_not_depend_on_claim_order(rng: random.Random) 
 
 
 @pytest.mark.model
-def test_fast_merge_test_changes_no_cluster_on_the_seeds(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The group-level shortcut is only a sufficient condition: clusters match pair by pair."""
+def test_every_pair_inside_a_cluster_may_share_it_on_the_seeds() -> None:
+    """Complete linkage: no cluster holds two claims that the pair decision keeps apart."""
     from factcheck.crosscheck.cache import get_embedder
-    from factcheck.crosscheck.pipeline import extract_all
+    from factcheck.crosscheck.cluster import pair_evidence
+    from factcheck.crosscheck.pipeline import embed_claims, extract_all, reference_date_for
     from factcheck.sources import load_sources
     from tests.gold import SEEDS
 
-    config = Settings()
     sources = load_sources([SEEDS])
+    config = reference_date_for(sources, Settings())
     # Every source twice under another name, so that groups larger than pairs form.
     twins = [s.model_copy(update={"id": f"twin-{s.id}"}) for s in sources]
     claims = extract_all([*sources, *twins], config)
-    vectors = get_embedder(config).embed([c.context for c in claims])
-    with_shortcut = cluster_claims(claims, vectors, config)
-    monkeypatch.setattr("factcheck.crosscheck.cluster._surely_compatible", lambda *_: False)
-    assert cluster_claims(claims, vectors, config) == with_shortcut
-    assert max(len(c.claim_ids) for c in with_shortcut) >= 4
+    vectors, measures = embed_claims(claims, get_embedder(config), config)
+    clusters = cluster_claims(claims, vectors, config, measure_vectors=measures)
+    assert max(len(c.claim_ids) for c in clusters) >= 4
+    index = {c.id: i for i, c in enumerate(claims)}
+    for cluster in clusters:
+        members = [index[cid] for cid in cluster.claim_ids]
+        for a, b in itertools.combinations(members, 2):
+            evidence = pair_evidence(
+                claims[a],
+                claims[b],
+                round(float(vectors[a] @ vectors[b]), 6),
+                config,
+                measure_similarity=round(float(measures[a] @ measures[b]), 6),
+            )
+            assert evidence.linked, (claims[a].citation.quote, claims[b].citation.quote)

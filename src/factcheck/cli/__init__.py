@@ -2,7 +2,8 @@
 
 Every command calls one library function of its name: ``claims`` ->
 ``factcheck.crosscheck.pipeline.claims``, ``report`` -> ``factcheck.report``,
-``validate`` -> ``factcheck.validate`` (``check``: its deprecated old name). May
+``validate`` -> ``factcheck.validate`` (``check``: its deprecated old name), ``explain`` ->
+``factcheck.explain``. May
 import anything in the package; nothing imports it.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from factcheck.cli.app import cli, main
 from factcheck.cli.claims import claims_command
+from factcheck.cli.explain import explain_command
 from factcheck.cli.report import report_command
 from factcheck.cli.validate import check_command, validate_command
 
@@ -17,5 +19,6 @@ cli.add_command(claims_command)
 cli.add_command(report_command)
 cli.add_command(validate_command)
 cli.add_command(check_command)
+cli.add_command(explain_command)
 
 __all__ = ["cli", "main"]

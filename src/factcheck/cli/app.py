@@ -80,6 +80,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     factcheck claims PATH...            list the numeric claims found
     factcheck report PATH...            report conflicts and agreements
     factcheck validate SHEET --sources  validate a fact sheet (CI step)
+    factcheck explain PATH... --a --b   why two claims were or were not compared
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug

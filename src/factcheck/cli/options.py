@@ -38,7 +38,7 @@ __all__ = [
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXTRACTION_SETTINGS = ("approximate_margin", "reference_date")
+EXTRACTION_SETTINGS = ("approximate_margin", "reference_date", "parse")
 """The settings that extraction reads (``factcheck claims``)."""
 
 REPORT_SETTINGS = (
@@ -48,6 +48,7 @@ REPORT_SETTINGS = (
     "approximate_margin",
     "neighbours",
     "reference_date",
+    "parse",
     "cache_dir",
     "use_cache",
     "batch_size",
@@ -167,6 +168,13 @@ def _option(name: str) -> Callable[[F], F]:
         )
     if name == "use_cache":
         return click.option(flag, is_flag=True, help="Neither read nor write the embedding cache.")
+    if name == "parse":
+        return click.option(
+            flag,
+            is_flag=True,
+            help="Do not parse sentences: frames only from the words around each figure "
+            "(faster; fewer figures can be compared).",
+        )
     if name == "batch_size":
         return click.option(
             flag,
@@ -280,7 +288,9 @@ def settings_from_options(**options: Any) -> Settings:
     values["reference_date"] = ref
     if "no_cache" in options:
         values["use_cache"] = not options["no_cache"]
-    unknown = set(options) - set(_FIELDS) - {"reference_date", "no_cache"}
+    if "no_parse" in options:
+        values["parse"] = not options["no_parse"]
+    unknown = set(options) - set(_FIELDS) - {"reference_date", "no_cache", "no_parse"}
     if unknown:
         raise TypeError(f"not settings options: {sorted(unknown)}")
     try:

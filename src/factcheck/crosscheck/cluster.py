@@ -2,23 +2,17 @@
 
 Evidence, cheapest first:
 
-1. blocking: only compatible quantities meet (same kind; same currency; units
-   of one dimension, from :mod:`factcheck.units`);
-2. nearest neighbours by cosine similarity of the masked clause contexts,
-   searched within each block in chunks, so cost and memory stay bounded;
-3. frame: claims from one sentence state different facts; the measure, entity and
-   period read from the text (:mod:`factcheck.extract.aspects`), times and
-   modalities (stated, forecast, threatened) must be compatible;
-4. lexical evidence on the measured subject (rapidfuzz).
+1. blocking: only compatible quantities meet (same kind; same currency; units of one
+   dimension, from :mod:`factcheck.units`);
+2. candidates: each claim's nearest neighbours by cosine similarity of the masked clause
+   contexts, searched within each block in chunks, so cost and memory stay bounded;
+3. the pair decision (:mod:`factcheck.crosscheck.evidence`): general features of the
+   pair (context and measure similarity, entity, period, attribution, values, wording)
+   weighed by a small logistic model fitted on hand-read development stories. Values that
+   differ need more evidence than values that agree, and two different sources.
 
-Costs are asymmetric: wrongly grouping two claims whose values agree costs
-little, wrongly grouping two whose values differ raises a false conflict. So a
-pair whose intervals agree needs compatible frames and similar contexts, while a
-pair whose intervals conflict needs frames that *pin* one fact: the same named
-measure of the same entity, periods that fit, contexts that are not a minimal pair
-("wheat sales" against "nickel sales"), and two different sources. Embedding
-similarity stays evidence, never the decision. Clusters grow greedily (strongest
-pair first) only while every conflicting pair inside them has that evidence.
+Clusters grow greedily (most probable pair first) only while every pair inside them may
+share a cluster (complete linkage): one wrong link cannot chain two facts together.
 """
 
 from __future__ import annotations
@@ -39,92 +33,57 @@ from factcheck.crosscheck.compare import (
     interval_of,
     most_common,
 )
-from factcheck.extract.aspects import (
-    contrastive,
-    entities_compatible,
-    measures_compatible,
-    period_year,
-    periods_compatible,
-)
-from factcheck.extract.frame import context_words, modalities_compatible, times_compatible
+from factcheck.crosscheck.evidence import FEATURES, PairModel, load_pair_model, pair_features
+from factcheck.extract.frame import context_words
 from factcheck.models import Claim, Cluster, Kind
 from factcheck.settings import Settings
 from factcheck.units import dimension_key
 
 __all__ = [
     "PairEvidence",
+    "block_key",
+    "candidate_pairs",
     "cluster_block",
     "cluster_claims",
     "comparable_blocks",
     "heading",
     "pair_evidence",
-    "story_year",
 ]
 
-AGREE_MARGIN = 0.12
-"""How much less similarity a pair whose values agree needs than the threshold."""
-MIN_AGREE_SUBJECT = 0.1
-"""Some lexical overlap even agreeing pairs need: similar phrasing alone is not one fact."""
-NEARBY_CHARS = 800
-NEARBY_MARGIN = 0.1
-"""Agreeing claims close together in one source (a story restating its figure) need this
-much less similarity again."""
+KEEPS_APART = ("entity_clash", "period_clash", "period_old")
+"""Features that keep two claims whose values differ apart, whatever the model says: a
+conflict needs one fact, and two periods that cannot be one time are two facts. (Names
+only weigh: the recogniser's entities are too noisy to decide alone, "Turkey" and
+"Türkiye", or a city and its country. Agreeing values are left to the model: they cost
+nothing if wrong.)"""
+_APART = {
+    "entity_clash": "different entities",
+    "period_clash": "different periods",
+    "period_old": "one names a past year, the other none",
+}
 MIN_CONTENT_WORDS = 2
 """Claims with fewer content words in their context are never matched: nothing says what
 they measure."""
-PINNED_MARGIN = 0.15
-"""How much less context similarity a pair whose frames pin one fact needs than the threshold,
-when its values differ: the frame is the stronger evidence."""
 MAX_CLUSTER = 64
 _CHUNK_CELLS = 16_000_000  # similarities computed at a time (64 MB of float32)
-_UNDATED_KINDS = (Kind.DATE, Kind.YEAR)
 
 
 @dataclass(frozen=True)
 class PairEvidence:
-    """Why two claims may or may not state the same fact."""
+    """Why two claims may or may not state one fact: features, probability, decision."""
 
-    similarity: float
-    subject_match: float
-    gap: float
-    frame_ok: bool
-    nearby: bool = False
-    pinned: bool = False
-    """The frames name one measure of one entity, the sources differ, no word swapped."""
-    named: bool = False
-    """Both frames name their entity (a pinned pair without names needs more similarity)."""
-    bounded: bool = True
-    """At least one of the two values is bounded on both sides: it pins the fact."""
-
-    def links(self, settings: Settings) -> bool:
-        """Enough evidence to put the pair in one cluster."""
-        if not self.frame_ok:
-            return False
-        if self.gap <= settings.tolerance:
-            if not self.bounded:
-                return False  # "more than 6,000" and "at least 4,645" agree about nothing
-            margin = AGREE_MARGIN + (NEARBY_MARGIN if self.nearby else 0.0)
-            return (
-                self.similarity >= settings.similarity_threshold - margin
-                and self.subject_match >= MIN_AGREE_SUBJECT
-            )
-        return self.strong(settings)
-
-    def strong(self, settings: Settings) -> bool:
-        """Enough evidence to call the pair one fact even though their values differ."""
-        if not (self.frame_ok and self.pinned):
-            return False
-        if self.named:
-            return self.similarity >= settings.similarity_threshold - PINNED_MARGIN
-        # "Global shipments" has no name: the contexts themselves must read alike.
-        return self.similarity >= settings.similarity_threshold
+    features: tuple[float, ...]
+    probability: float
+    values_agree: bool
+    linked: bool
+    reason: str
 
     @property
     def score(self) -> float:
-        return self.similarity + 0.1 * self.subject_match
+        return self.probability
 
 
-def _block_key(claim: Claim) -> tuple[str, str]:
+def block_key(claim: Claim) -> tuple[str, str]:
     """Claims that may be compared share a key: kind, and currency or dimension of the unit."""
     quantity = claim.quantity
     if quantity.kind is Kind.MONEY:
@@ -134,79 +93,9 @@ def _block_key(claim: Claim) -> tuple[str, str]:
     return quantity.kind.value, ""
 
 
-def _same_sentence(a: Claim, b: Claim) -> bool:
-    return a.source == b.source and a.citation.sentence_start == b.citation.sentence_start
-
-
-def _frame_compatible(a: Claim, b: Claim) -> bool:
-    return not _same_sentence(a, b) and _frames_agree(a, b)
-
-
-FrameKey = tuple[Kind, str, str | None, str, str | None, str | None, str | None]
-
-
-def _frame_key(claim: Claim) -> FrameKey:
-    """Everything :func:`_frames_agree` reads: claims with equal keys agree alike."""
-    frame = claim.frame
-    return (
-        claim.quantity.kind,
-        claim.quantity.unit,
-        frame.time,
-        frame.modality.value,
-        frame.measure,
-        frame.entity,
-        frame.period,
-    )
-
-
-def _frames_agree(a: Claim, b: Claim) -> bool:
-    """Whether two claims' frames can describe one fact (a value-blind test)."""
-    if not compatible(a.quantity, b.quantity):
-        return False
-    if a.quantity.kind in _UNDATED_KINDS:
-        # A date is when something happens; the modality of the event does not change it.
-        return True
-    fa, fb = a.frame, b.frame
-    # Entities read without a parser are noisy ("Trump" said it, "U.S." imposes it): they
-    # keep conflicting values apart (see _pins_one_fact), never agreeing ones.
-    # The period is read with its parts ("in 2023" and "for the full year" fit); the raw
-    # time phrase decides only where neither claim names a period ("last month").
-    times_fit = (
-        periods_compatible(fa.period, fb.period)
-        if fa.period or fb.period
-        else times_compatible(fa.time, fb.time)
-    )
-    return (
-        measures_compatible(fa.measure, fb.measure, strict=False)
-        and times_fit
-        and modalities_compatible(fa.modality, fb.modality)
-    )
-
-
-def _pins_one_fact(a: Claim, b: Claim, current_year: int | None) -> bool:
-    """Whether two claims' frames name one fact clearly enough to set values against it."""
-    fa, fb = a.frame, b.frame
-    return (
-        a.source != b.source
-        and measures_compatible(fa.measure, fb.measure, strict=True)
-        and entities_compatible(fa.entity, fb.entity, strict=True)
-        and periods_compatible(fa.period, fb.period, strict=True, current=current_year)
-        and not contrastive(a.context, b.context)
-    )
-
-
 def _word_overlap(words_a: frozenset[str], words_b: frozenset[str]) -> float:
     union = words_a | words_b
     return len(words_a & words_b) / len(union) if union else 0.0
-
-
-def _subject_match(a: Prepared, b: Prepared) -> float:
-    """Lexical evidence that two claims measure the same thing (0..1)."""
-    (words_a, _, subject_a), (words_b, _, subject_b) = a, b
-    overlap = _word_overlap(words_a, words_b)
-    if not (subject_a and subject_b):
-        return overlap
-    return max(fuzz.token_set_ratio(subject_a, subject_b) / 100.0, overlap)
 
 
 Prepared = tuple[frozenset[str], Interval, str]
@@ -221,86 +110,99 @@ def prepare(claim: Claim) -> Prepared:
     )
 
 
-def pair_evidence(
-    a: Claim,
-    b: Claim,
-    similarity: float,
-    prepared: tuple[Prepared, Prepared] | None = None,
-    frame_ok: bool | None = None,
-    current_year: int | None = None,
-) -> PairEvidence:
-    """All the evidence on one pair of claims, given their context similarity.
-
-    ``current_year`` is the story's own time: a year named by one claim only, long
-    before it, marks an old figure.
-    """
-    frame_ok = _frame_compatible(a, b) if frame_ok is None else frame_ok
-    if not frame_ok:
-        return PairEvidence(similarity, 0.0, float("inf"), frame_ok=False)
-    prepared_a, prepared_b = prepared or (prepare(a), prepare(b))
-    gap = gap_between(prepared_a[1], prepared_b[1])
-    return PairEvidence(
-        similarity=similarity,
-        subject_match=_subject_match(prepared_a, prepared_b),
-        gap=gap,
-        frame_ok=True,
-        nearby=a.source == b.source and abs(a.citation.start - b.citation.start) <= NEARBY_CHARS,
-        # Only asked when the values differ: the minimal-pair test costs a word alignment.
-        pinned=gap > 0 and _pins_one_fact(a, b, current_year),
-        named=a.frame.entity is not None and b.frame.entity is not None,
-        bounded=_bounded(prepared_a[1]) or _bounded(prepared_b[1]),
-    )
+def _subject_match(a: Prepared, b: Prepared) -> float:
+    """Lexical evidence that two claims measure the same thing (0..1)."""
+    (words_a, _, subject_a), (words_b, _, subject_b) = a, b
+    overlap = _word_overlap(words_a, words_b)
+    if not (subject_a and subject_b):
+        return overlap
+    return max(fuzz.token_set_ratio(subject_a, subject_b) / 100.0, overlap)
 
 
 def _bounded(interval: Interval) -> bool:
     return math.isfinite(interval.low) and math.isfinite(interval.high)
 
 
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.source == b.source and a.citation.sentence_start == b.citation.sentence_start
+
+
+def pair_evidence(
+    a: Claim,
+    b: Claim,
+    similarity: float,
+    settings: Settings,
+    *,
+    measure_similarity: float | None = None,
+    prepared: tuple[Prepared, Prepared] | None = None,
+    model: PairModel | None = None,
+) -> PairEvidence:
+    """All the evidence on one pair of claims, given their context similarity.
+
+    ``measure_similarity`` is the cosine similarity of the two measure phrases' embeddings
+    (without it, their shared words stand in).
+    """
+    model = model or load_pair_model()
+    prepared_a, prepared_b = prepared or (prepare(a), prepare(b))
+    if _same_sentence(a, b):
+        return PairEvidence((), 0.0, False, False, "one sentence states different facts")
+    if not compatible(a.quantity, b.quantity):
+        return PairEvidence((), 0.0, False, False, "quantities of different kinds or units")
+    gap = gap_between(prepared_a[1], prepared_b[1])
+    # Two open bounds ("more than 6,000", "at least 4,645") agree about nothing.
+    agree = gap <= settings.tolerance and (_bounded(prepared_a[1]) or _bounded(prepared_b[1]))
+    features = pair_features(
+        a,
+        b,
+        context_similarity=similarity,
+        measure_similarity=measure_similarity
+        if measure_similarity is not None
+        else _measure_words_overlap(a, b),
+        subject_match=_subject_match(prepared_a, prepared_b),
+        values_agree=agree,
+        story_year=settings.reference_date.year if settings.reference_date else None,
+    )
+    probability = model.probability(features)
+    if gap > settings.tolerance and a.source == b.source:
+        return PairEvidence(features, probability, agree, False, "differing values in one source")
+    if gap <= settings.tolerance and not agree:
+        return PairEvidence(features, probability, agree, False, "two open bounds pin no fact")
+    if not agree:
+        # Differences that keep differing values apart for sure, whatever else reads alike.
+        named = dict(zip(FEATURES, features, strict=True))
+        for feature in KEEPS_APART:
+            if named[feature]:
+                return PairEvidence(features, probability, agree, False, _APART[feature])
+    threshold = model.link_agreeing if agree else model.link_differing
+    return PairEvidence(
+        features, probability, agree, probability >= threshold, model.explain(features)
+    )
+
+
+def _measure_words_overlap(a: Claim, b: Claim) -> float:
+    words_a = set((a.frame.measure or "").split())
+    words_b = set((b.frame.measure or "").split())
+    union = words_a | words_b
+    return len(words_a & words_b) / len(union) if union else 0.0
+
+
 class _Pairs:
-    """Pair evidence over one run's claims, each pair computed once."""
-
-    def may_share(self, i: int, j: int, settings: Settings) -> bool:
-        """Whether two claims may sit in one cluster (complete linkage on the frame).
-
-        Agreeing values only need compatible frames; conflicting values need the
-        strong evidence on their own.
-        """
-        if not self.frames_ok(i, j):
-            return False
-        if gap_between(self.prepared[i][1], self.prepared[j][1]) <= settings.tolerance:
-            return True
-        return self.evidence(i, j).strong(settings)
+    """Pair evidence over one block's claims, each pair computed once."""
 
     def __init__(
-        self, claims: Sequence[Claim], vectors: NDArray[np.float32], current_year: int | None
+        self,
+        claims: Sequence[Claim],
+        vectors: NDArray[np.float32],
+        measure_vectors: NDArray[np.float32] | None,
+        settings: Settings,
     ) -> None:
         self.claims = claims
         self.vectors = vectors
-        self.current_year = current_year
+        self.measure_vectors = measure_vectors
+        self.settings = settings
+        self.model = load_pair_model()
         self.prepared = [prepare(c) for c in claims]
         self._cache: dict[tuple[int, int], PairEvidence] = {}
-        # Frames agree or not by a few fields; runs have few distinct combinations.
-        self.places = [(c.source, c.citation.sentence_start) for c in claims]
-        self.frame_keys = [_frame_key(c) for c in claims]
-        self._frames_agree: dict[tuple[FrameKey, FrameKey], bool] = {}
-        self._example_of: dict[FrameKey, int] = {}
-        for index, key in enumerate(self.frame_keys):
-            self._example_of.setdefault(key, index)
-
-    def frames_ok(self, i: int, j: int) -> bool:
-        """:func:`_frame_compatible` for claims ``i`` and ``j``, memoised by frame key."""
-        return self.places[i] != self.places[j] and self.keys_agree(
-            self.frame_keys[i], self.frame_keys[j]
-        )
-
-    def keys_agree(self, key_a: FrameKey, key_b: FrameKey) -> bool:
-        """Whether claims with these frame keys have agreeing frames (asked once per pair)."""
-        found = self._frames_agree.get((key_a, key_b))
-        if found is None:
-            a, b = self._example_of[key_a], self._example_of[key_b]
-            found = _frames_agree(self.claims[a], self.claims[b])
-            self._frames_agree[(key_a, key_b)] = found
-        return found
 
     def evidence(self, i: int, j: int, similarity: float | None = None) -> PairEvidence:
         key = (i, j) if i < j else (j, i)
@@ -308,16 +210,25 @@ class _Pairs:
         if found is None:
             if similarity is None:
                 similarity = round(float(self.vectors[i] @ self.vectors[j]), 6)
+            measure_similarity = None
+            if self.measure_vectors is not None:
+                measure_similarity = round(
+                    float(self.measure_vectors[i] @ self.measure_vectors[j]), 6
+                )
             found = pair_evidence(
-                self.claims[i],
-                self.claims[j],
+                self.claims[key[0]],
+                self.claims[key[1]],
                 similarity,
-                (self.prepared[i], self.prepared[j]),
-                self.frames_ok(i, j),
-                self.current_year,
+                self.settings,
+                measure_similarity=measure_similarity,
+                prepared=(self.prepared[key[0]], self.prepared[key[1]]),
+                model=self.model,
             )
             self._cache[key] = found
         return found
+
+    def may_share(self, i: int, j: int) -> bool:
+        return self.evidence(i, j).linked
 
 
 def _neighbour_pairs(
@@ -343,7 +254,7 @@ def _neighbour_pairs(
 
 
 def heading(members: Sequence[Claim]) -> str:
-    """What a cluster is about, from its frames: "apple shipments, 2023-Q4".
+    """What a cluster is about, from its frames: "Apple ship iphone, 2023-Q4".
 
     Entity, measure and period where the frames name them; the most common subject
     phrase where they name no measure.
@@ -352,12 +263,7 @@ def heading(members: Sequence[Claim]) -> str:
     measure = most_common(f.measure for f in frames)
     if measure is None:
         return most_common(f.subject for f in frames) or ""
-    head, _, base = measure.partition(":")
-    words = [
-        most_common(f.entity for f in frames),
-        f"{base} {head}" if base else head,
-    ]
-    title = " ".join(w for w in words if w)
+    title = " ".join(w for w in (most_common(f.entity for f in frames), measure) if w)
     period = most_common(f.period for f in frames)
     return f"{title}, {period}" if period else title
 
@@ -368,23 +274,30 @@ def _cluster_id(claim_ids: Sequence[str]) -> str:
 
 
 def cluster_claims(
-    claims: Sequence[Claim], vectors: NDArray[np.float32], settings: Settings | None = None
+    claims: Sequence[Claim],
+    vectors: NDArray[np.float32],
+    settings: Settings | None = None,
+    *,
+    measure_vectors: NDArray[np.float32] | None = None,
 ) -> list[Cluster]:
     """Clusters of two or more claims that state the same fact.
 
-    ``vectors[i]`` is the L2-normalised embedding of ``claims[i].context``. The
-    result does not depend on the order of ``claims``. The work is one call of
-    :func:`cluster_block` per block of :func:`comparable_blocks`: blocks share nothing
-    but the story's year, so a distributed run can map them.
+    ``vectors[i]`` is the L2-normalised embedding of ``claims[i].context``, and
+    ``measure_vectors[i]`` (optional) that of ``claims[i].frame.measure``. The result does
+    not depend on the order of ``claims``. The work is one call of :func:`cluster_block`
+    per block of :func:`comparable_blocks`: blocks share nothing, so a distributed run can
+    map them.
     """
     settings = settings or Settings()
     if len(claims) != len(vectors):
         raise ValueError(f"{len(claims)} claims but {len(vectors)} vectors")
-    current_year = story_year(claims, settings)
     clusters: list[Cluster] = []
     for block in comparable_blocks(claims):
         clusters += cluster_block(
-            [claims[i] for i in block], vectors[block], settings, current_year=current_year
+            [claims[i] for i in block],
+            vectors[block],
+            settings,
+            measure_vectors=measure_vectors[block] if measure_vectors is not None else None,
         )
     clusters.sort(key=lambda c: (c.claim_ids[0], c.id))
     return clusters
@@ -394,16 +307,20 @@ def comparable_blocks(claims: Sequence[Claim]) -> list[list[int]]:
     """Indices of the claims that can be compared at all: one kind, currency or dimension."""
     blocks: dict[tuple[str, str], list[int]] = {}
     for index, claim in enumerate(claims):
-        blocks.setdefault(_block_key(claim), []).append(index)
+        blocks.setdefault(block_key(claim), []).append(index)
     return [blocks[key] for key in sorted(blocks)]
 
 
-def story_year(claims: Sequence[Claim], settings: Settings) -> int | None:
-    """The story's own year: the reference date's, else the latest year a claim's period names."""
-    if settings.reference_date is not None:
-        return settings.reference_date.year
-    years = [y for c in claims if (y := period_year(c.frame.period)) is not None]
-    return max(years, default=None)
+def candidate_pairs(
+    claims: Sequence[Claim], vectors: NDArray[np.float32], settings: Settings
+) -> dict[tuple[int, int], float]:
+    """The pairs of a block worth judging: each claim's nearest neighbours by context."""
+    eligible = [
+        i for i in range(len(claims)) if len(context_words(claims[i].context)) >= MIN_CONTENT_WORDS
+    ]
+    if len(eligible) < 2:
+        return {}
+    return _neighbour_pairs(eligible, vectors, settings.neighbours, settings.similarity_threshold)
 
 
 def cluster_block(
@@ -411,25 +328,20 @@ def cluster_block(
     vectors: NDArray[np.float32],
     settings: Settings,
     *,
-    current_year: int | None = None,
+    measure_vectors: NDArray[np.float32] | None = None,
 ) -> list[Cluster]:
     """Clusters within one block of comparable claims (see :func:`comparable_blocks`)."""
-    pairs = _Pairs(claims, vectors, current_year)
-    eligible = [i for i in range(len(claims)) if len(pairs.prepared[i][0]) >= MIN_CONTENT_WORDS]
-    floor = settings.similarity_threshold - AGREE_MARGIN - NEARBY_MARGIN
+    pairs = _Pairs(claims, vectors, measure_vectors, settings)
     edges: list[tuple[float, str, str, int, int]] = []
-    if len(eligible) >= 2:
-        for (i, j), similarity in _neighbour_pairs(
-            eligible, vectors, settings.neighbours, floor
-        ).items():
-            evidence = pairs.evidence(i, j, similarity)
-            if evidence.links(settings):
-                first, second = sorted((claims[i].id, claims[j].id))
-                edges.append((-evidence.score, first, second, i, j))
+    for (i, j), similarity in candidate_pairs(claims, vectors, settings).items():
+        evidence = pairs.evidence(i, j, similarity)
+        if evidence.linked:
+            first, second = sorted((claims[i].id, claims[j].id))
+            edges.append((-evidence.score, first, second, i, j))
     edges.sort()
 
     clusters = []
-    for members in _merge(pairs, edges, settings):
+    for members in _merge(pairs, edges):
         if len(members) < 2:
             continue
         ordered = sorted(members, key=lambda m: (claims[m].source, claims[m].citation.start))
@@ -445,73 +357,23 @@ def cluster_block(
     return clusters
 
 
-@dataclass
-class _Group:
-    """A growing cluster with what the fast merge test needs, kept up to date."""
-
-    members: list[int]
-    low: float  # the largest low end of the members' intervals
-    high: float  # the smallest high end
-    undated: bool
-    places: set[tuple[str, int]]
-    frame_keys: set[FrameKey]
-
-    @classmethod
-    def of(cls, pairs: _Pairs, index: int) -> _Group:
-        interval = pairs.prepared[index][1]
-        return cls(
-            [index],
-            interval.low,
-            interval.high,
-            interval.undated,
-            {pairs.places[index]},
-            {pairs.frame_keys[index]},
-        )
-
-    def absorb(self, other: _Group) -> None:
-        self.members += other.members
-        self.low, self.high = max(self.low, other.low), min(self.high, other.high)
-        self.undated = self.undated or other.undated
-        self.places |= other.places
-        self.frame_keys |= other.frame_keys
-
-
-def _surely_compatible(pairs: _Pairs, left: _Group, right: _Group) -> bool:
-    """A sufficient test for "every cross pair may share", without visiting the pairs.
-
-    Intervals that all overlap (on a line: the largest low end is below the smallest
-    high end) have no gap; no shared sentence and agreeing frame keys make every
-    frame compatible.
-    """
-    return (
-        not (left.undated or right.undated)
-        and max(left.low, right.low) <= min(left.high, right.high)
-        and left.places.isdisjoint(right.places)
-        and all(pairs.keys_agree(a, b) for a in left.frame_keys for b in right.frame_keys)
-    )
-
-
-def _merge(
-    pairs: _Pairs, edges: list[tuple[float, str, str, int, int]], settings: Settings
-) -> list[list[int]]:
+def _merge(pairs: _Pairs, edges: list[tuple[float, str, str, int, int]]) -> list[list[int]]:
     """Greedy agglomeration, strongest edge first, refusing merges that mix facts."""
     group_of: dict[int, int] = {}
-    groups: dict[int, _Group] = {}
+    groups: dict[int, list[int]] = {}
     for _, _, _, i, j in edges:
         gi, gj = group_of.get(i, i), group_of.get(j, j)
         if gi == gj:
             continue
-        left = groups.get(gi) or _Group.of(pairs, i)
-        right = groups.get(gj) or _Group.of(pairs, j)
-        if len(left.members) + len(right.members) > MAX_CLUSTER:
+        left = groups.get(gi) or [i]
+        right = groups.get(gj) or [j]
+        if len(left) + len(right) > MAX_CLUSTER:
             continue
-        if not _surely_compatible(pairs, left, right) and not all(
-            pairs.may_share(a, b, settings) for a in left.members for b in right.members
-        ):
+        if not all(pairs.may_share(a, b) for a in left for b in right):
             continue
-        left.absorb(right)
+        left += right
         groups.pop(gj, None)
         groups[gi] = left
-        for member in left.members:
+        for member in left:
             group_of[member] = gi
-    return [group.members for group in groups.values()]
+    return list(groups.values())

@@ -16,14 +16,13 @@ its last non-zero digit, at most its second significant digit: "9,900 acres" is
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from itertools import combinations
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.extract.aspects import RUNNING_MEASURES
 from factcheck.models import Claim, Cluster, Finding, Kind, Qualifier, Quantity, Verdict
 from factcheck.render.display import format_amount, format_quantity
 from factcheck.settings import Settings
@@ -137,7 +136,14 @@ def _magnitude(quantity: Quantity) -> float:
 
 
 def _unknown_year(quantity: Quantity) -> bool:
-    return quantity.kind is Kind.DATE and str(quantity.value).startswith("--")
+    """A date whose year was not written: unknown, or completed from a reference date.
+
+    A completed year is a guess (a page without a date, a story told a year later): two
+    dates meet on month and day, never on a year nobody wrote.
+    """
+    return quantity.kind is Kind.DATE and (
+        str(quantity.value).startswith("--") or quantity.year_inferred
+    )
 
 
 class Interval(NamedTuple):
@@ -286,7 +292,45 @@ def compare_quantities(a: Quantity, b: Quantity, settings: Settings | None = Non
     )
 
 
-def _finding(cluster: Cluster, members: Sequence[Claim], settings: Settings) -> Finding:
+def _running(
+    by_id: Mapping[str, Claim],
+    conflicting: Sequence[tuple[str, str]],
+    published: Mapping[str, date | None],
+) -> tuple[date, date] | None:
+    """The report dates, when every conflicting pair is a tally reported on different days.
+
+    A count of things (people, votes, cases) given by reports of different days is a
+    running figure: the later report may know more. Measured amounts (a magnitude, a
+    speed, a price) do not move so; they stay conflicts.
+    """
+    days: set[date] = set()
+    for a_id, b_id in conflicting:
+        a, b = by_id[a_id], by_id[b_id]
+        day_a, day_b = published.get(a.source), published.get(b.source)
+        if day_a is None or day_b is None or day_a == day_b:
+            return None
+        if not (_tally(a.quantity) and _tally(b.quantity)):
+            return None
+        days |= {day_a, day_b}
+    return (min(days), max(days)) if days else None
+
+
+def _tally(quantity: Quantity) -> bool:
+    value = quantity.value
+    return (
+        quantity.kind is Kind.COUNT
+        and quantity.unit == ""
+        and isinstance(value, (int, float))
+        and float(value).is_integer()
+    )
+
+
+def _finding(
+    cluster: Cluster,
+    members: Sequence[Claim],
+    settings: Settings,
+    published: Mapping[str, date | None],
+) -> Finding:
     conflicting: list[tuple[str, str]] = []
     ordered = sorted(members, key=lambda c: c.id)
     intervals = [interval_of(c.quantity) for c in ordered]
@@ -310,10 +354,10 @@ def _finding(cluster: Cluster, members: Sequence[Claim], settings: Settings) -> 
         cross = len({c.source for c in members if c.id in involved}) > 1
     else:
         cross = len(sources) > 1
-    measure = most_common(c.frame.measure for c in members)
+    running = _running({c.id: c for c in members}, conflicting, published) if conflicting else None
     if not conflicting:
         verdict = Verdict.AGREE
-    elif measure is not None and measure.partition(":")[0] in RUNNING_MEASURES:
+    elif running is not None:
         verdict = Verdict.CHANGED
     else:
         verdict = Verdict.CONFLICT
@@ -322,10 +366,10 @@ def _finding(cluster: Cluster, members: Sequence[Claim], settings: Settings) -> 
     elif verdict is Verdict.AGREE:
         values = sorted({format_quantity(c.quantity) for c in members})
         explanation = f"{' / '.join(values)}: the ranges overlap"
-    elif verdict is Verdict.CHANGED:
+    elif verdict is Verdict.CHANGED and running is not None:
         explanation = (
-            f"{worst.explanation}; {measure} is a running figure, so a later report may "
-            "give more: changed over time, not a contradiction"
+            f"{worst.explanation}; a count reported on different days ({running[0]} and "
+            f"{running[1]}): changed over time, not a contradiction"
         )
     else:
         explanation = f"{worst.explanation}; {_why_one_fact(members)}"
@@ -382,12 +426,20 @@ def _rivals(ordered: Sequence[Claim], conflicting: Sequence[tuple[str, str]]) ->
 
 
 def compare_clusters(
-    clusters: Sequence[Cluster], claims: Sequence[Claim], settings: Settings | None = None
+    clusters: Sequence[Cluster],
+    claims: Sequence[Claim],
+    settings: Settings | None = None,
+    *,
+    published: Mapping[str, date | None] | None = None,
 ) -> list[Finding]:
-    """One finding per cluster: conflict when any two of its claims cannot both hold."""
+    """One finding per cluster: conflict when any two of its claims cannot both hold.
+
+    ``published`` maps source ids to their publication dates: counts that differ between
+    reports of different days are a running figure that ``changed``, not a conflict.
+    """
     settings = settings or Settings()
     by_id = {claim.id: claim for claim in claims}
     return [
-        _finding(cluster, [by_id[cid] for cid in cluster.claim_ids], settings)
+        _finding(cluster, [by_id[cid] for cid in cluster.claim_ids], settings, published or {})
         for cluster in clusters
     ]

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import NDArray
 
 from factcheck.crosscheck.cluster import cluster_claims
 from factcheck.crosscheck.compare import compare_clusters
@@ -22,7 +23,14 @@ from factcheck.sources import LoadedSources, SourcesLike, as_sources
 if TYPE_CHECKING:
     from factcheck.crosscheck.embed import Embedder
 
-__all__ = ["check", "claims", "extract_all", "reference_date_for", "report"]
+__all__ = [
+    "check",
+    "claims",
+    "embed_claims",
+    "extract_all",
+    "reference_date_for",
+    "report",
+]
 
 
 def reference_date_for(sources: Sequence[Source], settings: Settings) -> Settings:
@@ -67,6 +75,34 @@ def extract_all(
     return list(claims(sources, settings, progress=progress))
 
 
+def embed_claims(
+    found: Sequence[Claim],
+    embedder: Embedder,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """Embeddings of the claims' contexts, and of their measure phrases (zeros where none).
+
+    Contexts and measures go through the model in one pass: measures are few and short,
+    and are compared by meaning, not by a table of names.
+    """
+    from factcheck.crosscheck.cache import embed_texts
+
+    if not found:
+        empty = np.zeros((0, 1), dtype=np.float32)
+        return empty, empty
+    measures = [claim.frame.measure or "" for claim in found]
+    texts = [claim.context for claim in found] + sorted(set(measures) - {""})
+    vectors = embed_texts(embedder, texts, batch_size=settings.batch_size, progress=progress)
+    row_of = {text: row for row, text in enumerate(texts[len(found) :], start=len(found))}
+    measure_vectors = np.zeros((len(found), vectors.shape[1]), dtype=np.float32)
+    for index, measure in enumerate(measures):
+        if measure:
+            measure_vectors[index] = vectors[row_of[measure]]
+    return vectors[: len(found)], measure_vectors
+
+
 def report(
     sources: SourcesLike,
     settings: Settings | None = None,
@@ -83,25 +119,14 @@ def report(
         from factcheck.crosscheck.cache import get_embedder
 
         embedder = get_embedder(settings)
-    from factcheck.crosscheck.cache import embed_texts
-
-    vectors = (
-        embed_texts(
-            embedder,
-            [claim.context for claim in found],
-            batch_size=settings.batch_size,
-            progress=progress,
-        )
-        if found
-        else np.zeros((0, 1), dtype=np.float32)
-    )
-    # The run's reference date (the latest publication) tells old figures from current ones.
+    vectors, measure_vectors = embed_claims(found, embedder, settings, progress=progress)
     used = reference_date_for(loaded, settings)
     progress.start("clustering claims")
-    clusters = cluster_claims(found, vectors, used)
+    clusters = cluster_claims(found, vectors, used, measure_vectors=measure_vectors)
     progress.finish()
     progress.start("comparing clusters")
-    findings = compare_clusters(clusters, found, used)
+    published = {source.id: source.published for source in loaded}
+    findings = compare_clusters(clusters, found, used, published=published)
     progress.finish()
     return Report(
         sources=tuple(loaded),

@@ -13,14 +13,13 @@ text ("$6 million", "Nov. 1", "five to seven years"), never its qualifier.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
-from factcheck.extract.aspects import lowercase_words
 from factcheck.extract.frame import describe
+from factcheck.extract.parse import read_frames
 from factcheck.extract.quantities import Found, find_quantities, is_dateline
 from factcheck.extract.segment import collapse_whitespace, iter_sentences, split_sentences
 from factcheck.models import Citation, Claim, Sentence, Source
@@ -33,11 +32,7 @@ _SEGMENT_TWICE_ABOVE = 64_000  # characters; below, the sentences are held (2 MB
 
 
 def _claims_of(
-    source: Source,
-    sentence: Sentence,
-    reference: date | None,
-    margin: float,
-    lowercase: Callable[[], frozenset[str]],
+    source: Source, sentence: Sentence, reference: date | None, margin: float
 ) -> list[Claim]:
     found: list[Found] = list(find_quantities(sentence.text, reference, margin))
     if not found or is_dateline(sentence.text, found):
@@ -45,9 +40,7 @@ def _claims_of(
     claims = []
     for item in found:
         span = (item.start, item.end)
-        frame, context = describe(
-            sentence.text, span, item.quantity.kind, quantity=item.quantity, lowercase=lowercase()
-        )
+        frame, context = describe(sentence.text, span, item.quantity.kind)
         start, end = sentence.start + item.start, sentence.start + item.end
         claims.append(
             Claim(
@@ -94,9 +87,22 @@ def iter_claims(text_or_source: str | Source, settings: Settings | None = None) 
     else:
         keyed = [(_digest(s.text), s) for s in iter_sentences(source)]
         counts = Counter(key for key, _ in keyed)
-    # Which words the source writes in lower case tells its names from ordinary words.
-    # Read once, and only if a sentence of the source holds a quantity.
-    lowercase = functools.cache(lambda: lowercase_words(source.text))
+    found = _found_claims(source, keyed, counts, reference, settings.approximate_margin)
+    if settings.parse:
+        yield from read_frames(found, reference)
+    else:
+        for _, claims in found:
+            yield from claims
+
+
+def _found_claims(
+    source: Source,
+    keyed: Iterable[tuple[bytes, Sentence]],
+    counts: Mapping[bytes, int],
+    reference: date | None,
+    margin: float,
+) -> Iterator[tuple[Sentence, list[Claim]]]:
+    """Each sentence that holds claims with its claims, a repeated sentence once."""
     seen: set[bytes] = set()
     for key, sentence in keyed:
         count = counts.get(key, 1)
@@ -106,11 +112,12 @@ def iter_claims(text_or_source: str | Source, settings: Settings | None = None) 
             seen.add(key)
             sentence = sentence.model_copy(update={"occurrences": count})
         try:
-            claims = _claims_of(source, sentence, reference, settings.approximate_margin, lowercase)
+            claims = _claims_of(source, sentence, reference, margin)
         except Exception as error:  # a bug: say where, so the report names the file and line
             error.add_note(f"while reading {source.id}, line {sentence.line}")
             raise
-        yield from claims
+        if claims:
+            yield sentence, claims
 
 
 def _repeated(digests: Iterable[bytes]) -> dict[bytes, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.aspects import Aspects, aspects, quantity_class
+from factcheck.extract.periods import period_in
 from factcheck.models import Frame, Kind, Modality, Quantity
 from factcheck.sources.dates import MONTHS
 
@@ -175,16 +175,11 @@ def describe(
     sentence: str,
     span: tuple[int, int],
     kind: Kind,
-    *,
-    quantity: Quantity | None = None,
-    lowercase: frozenset[str] = frozenset(),
 ) -> tuple[Frame, str]:
     """Frame and masked clause context of the quantity at ``span`` (offsets in ``sentence``).
 
-    The frame's measure, entity, period and attribution come from
-    :func:`factcheck.extract.aspects.aspects`; ``quantity`` (its unit says what it can
-    measure) and ``lowercase`` (the source's lower-case words, which tell its names from
-    ordinary words) sharpen them.
+    Only what the words around the quantity tell: the measure, entity, attribution and a
+    finer period are read from the sentence's parse (:mod:`factcheck.extract.parse`).
 
     The sentence's other quantities stay in the context as written (they are part of
     what the clause says); a time phrase is never taken from inside the quantity itself.
@@ -232,33 +227,22 @@ def describe(
             time = _normalise_time(match.group())
             break
     subject = _subject(before, after)
-    # A date or a year is when something happens: nothing compares it by measure or entity.
-    parts = (
-        _NO_ASPECTS
-        if kind in (Kind.DATE, Kind.YEAR)
-        else aspects(
-            original,
-            original_span,
-            quantity_class(quantity)
-            if quantity is not None
-            else _CLASS_OF_KIND.get(kind, kind.value),
-            lowercase,
-        )
-    )
+    # A date or a year is when something happens: it has no period of its own. The parse
+    # (factcheck.extract.parse) reads the rest of the frame, where it runs.
+    period = None
+    if kind not in (Kind.DATE, Kind.YEAR):
+        offset = max(0, span[0] - _PERIOD_REACH)
+        period = period_in(original[offset : span[1] + _PERIOD_REACH], (span[0] - offset, span[1] - offset))
     frame = Frame(
         subject=subject,
         time=time,
         modality=_modality(own_before, own_after, time),
-        measure=parts.measure,
-        entity=parts.entity,
-        period=parts.period,
-        attribution=parts.attribution,
+        period=period,
     )
     return frame, context
 
 
-_NO_ASPECTS = Aspects(measure=None, entity=None, period=None, attribution=None)
-_CLASS_OF_KIND = {Kind.PERCENT: "percent", Kind.PERCENTAGE_POINTS: "percent", Kind.MONEY: "money"}
+_PERIOD_REACH = 200  # characters either side of a quantity searched for its period
 
 
 _MODAL_GROUP = {
