@@ -157,7 +157,7 @@ def score_story(folder: Path, settings: factcheck.Settings | None = None) -> Sto
     gold = yaml.safe_load((folder / "gold.yaml").read_text("utf-8"))
     began = time.perf_counter()
     sources = factcheck.load_sources([folder / "docs"])
-    report = factcheck.check(sources, settings)
+    report = factcheck.report(sources, settings)
     seconds = time.perf_counter() - began
 
     located: dict[GoldClaim, Claim | None] = {g: _locate(report, g) for g in _entries(gold)}

@@ -82,7 +82,7 @@ def _conflicts(report: Report) -> list[str]:
 
 def check_folder(folder: Path) -> tuple[Report, float]:
     began = time.perf_counter()
-    report = factcheck.check(factcheck.load_sources([folder]))
+    report = factcheck.report(factcheck.load_sources([folder]))
     return report, time.perf_counter() - began
 
 

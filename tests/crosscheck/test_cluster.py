@@ -118,7 +118,7 @@ def test_clusters_and_findings_do_not_depend_on_claim_order(rng: random.Random) 
 def test_fast_merge_test_changes_no_cluster_on_the_seeds(monkeypatch: pytest.MonkeyPatch) -> None:
     """The group-level shortcut is only a sufficient condition: clusters match pair by pair."""
     from factcheck.crosscheck.cache import get_embedder
-    from factcheck.crosscheck.pipeline import extract_all
+    from factcheck.crosscheck.pipeline import claims as stream_claims
     from factcheck.sources import load_sources
     from tests.gold import SEEDS
 
@@ -126,7 +126,7 @@ def test_fast_merge_test_changes_no_cluster_on_the_seeds(monkeypatch: pytest.Mon
     sources = load_sources([SEEDS])
     # Every source twice under another name, so that groups larger than pairs form.
     twins = [s.model_copy(update={"id": f"twin-{s.id}"}) for s in sources]
-    claims = extract_all([*sources, *twins], config)
+    claims = list(stream_claims([*sources, *twins], config))
     vectors = get_embedder(config).embed([c.context for c in claims])
     with_shortcut = cluster_claims(claims, vectors, config)
     monkeypatch.setattr("factcheck.crosscheck.cluster._surely_compatible", lambda *_: False)

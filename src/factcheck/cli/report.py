@@ -29,7 +29,7 @@ FORMATS = ("md", "html", "json", "csv")  # factcheck.render.FORMATS, kept litera
 
 @click.command("report")
 @sources_argument
-@settings_options
+@settings_options("report")
 @output_options(FORMATS, "md")
 @click.option(
     "--fail-on-conflict", is_flag=True, help="Exit with status 1 when a conflict is found."

@@ -159,9 +159,9 @@ def validate(
 
 
 def _extract(sources: Sequence[Source], settings: Settings, progress: Progress) -> list[Claim]:
-    from factcheck.crosscheck.pipeline import extract_all
+    from factcheck.crosscheck.pipeline import claims
 
-    return extract_all(sources, settings, progress=progress)
+    return list(claims(sources, settings, progress=progress))
 
 
 class _Matcher:
