@@ -18,15 +18,14 @@ from factcheck.cli.options import (
     sources_argument,
 )
 from factcheck.cli.terminal import colour, width
+from factcheck.render.claims import CLAIM_FORMATS
 
 __all__ = ["claims_command"]
-
-FORMATS = ("table", "json", "csv")
 
 
 @click.command("claims")
 @sources_argument
-@output_options(FORMATS, "table")
+@output_options(CLAIM_FORMATS, "table")
 @settings_options("claims")
 @follow_links_option
 def claims_command(

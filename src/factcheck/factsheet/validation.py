@@ -146,13 +146,10 @@ def validate(
 
         embedder = get_embedder(settings)
     matcher = _Matcher(sheet.facts, claims, embedder, settings, progress)
-    by_id = {source.id: source for source in loaded}
     progress.start("checking facts", len(sheet.facts))
     results = []
     for fact in sheet.facts:
-        results.append(
-            _judge(fact, sheet.line_of(fact.id), matcher, loaded, by_id, claims, settings)
-        )
+        results.append(_judge(fact, sheet.line_of(fact.id), matcher, loaded, claims, settings))
         progress.advance()
     progress.finish()
     return Validation(sheet=sheet.path, title=sheet.title, results=tuple(results))
@@ -277,7 +274,6 @@ def _judge(
     line: int | None,
     matcher: _Matcher,
     sources: Sequence[Source],
-    by_id: dict[str, Source],
     claims: Sequence[Claim],
     settings: Settings,
 ) -> FactResult:

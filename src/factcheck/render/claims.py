@@ -9,20 +9,19 @@ escapes, and CSV text cells are safe to open in a spreadsheet.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import TextIO
 
-from factcheck.escape import spreadsheet_cell, visible
+from factcheck.escape import visible
 from factcheck.models import Claim, ClaimRecord
+from factcheck.render.csv import write_rows
 from factcheck.render.display import counted, format_quantity
 
-__all__ = ["CLAIM_FORMATS", "TABLE_BLOCK", "render_claims", "write_claims"]
+__all__ = ["CLAIM_FORMATS", "TABLE_BLOCK", "write_claims"]
 
-CLAIM_FORMATS = ("table", "json", "csv")
 _COLUMNS = tuple(ClaimRecord.model_fields)
 TABLE_BLOCK = 1000
 """Claims whose cells set the table's column widths; the rest are fitted to them."""
@@ -40,13 +39,8 @@ def _write_json(claims: Iterable[Claim], out: TextIO) -> None:
 
 
 def _write_csv(claims: Iterable[Claim], out: TextIO) -> None:
-    writer = csv.DictWriter(out, fieldnames=_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for claim in claims:
-        row = ClaimRecord.of(claim).model_dump(mode="json")
-        writer.writerow(
-            {key: "" if row[key] is None else spreadsheet_cell(row[key]) for key in _COLUMNS}
-        )
+    records = (ClaimRecord.of(claim).model_dump(mode="json") for claim in claims)
+    write_rows(records, _COLUMNS, out)
 
 
 def write_claims(
@@ -56,10 +50,10 @@ def write_claims(
     if fmt == "table":
         _write_table(claims, out, max(width, 40), color)
         return
-    writers = {"json": _write_json, "csv": _write_csv}
-    if fmt not in writers:
-        raise ValueError(f"cannot write claims as {fmt!r}; choose table, json or csv")
-    writers[fmt](claims, out)
+    writer = _WRITERS.get(fmt)
+    if writer is None:
+        raise ValueError(f"cannot write claims as {fmt!r}; choose {', '.join(CLAIM_FORMATS)}")
+    writer(claims, out)
 
 
 def _where(claim: Claim) -> str:
@@ -129,10 +123,8 @@ def _write_table(claims: Iterable[Claim], out: TextIO, width: int, color: bool) 
     out.write(f"{counted(count, 'claim')} in {counted(len(sources), 'source')}\n")
 
 
-def render_claims(
-    claims: Sequence[Claim], fmt: str, *, width: int = 100, color: bool = False
-) -> str:
-    """The claims in one of :data:`CLAIM_FORMATS`; a table fits ``width`` columns."""
-    buffer = io.StringIO()
-    write_claims(claims, fmt, buffer, width=width, color=color)
-    return buffer.getvalue()
+_WRITERS: Mapping[str, Callable[[Iterable[Claim], TextIO], None]] = MappingProxyType(
+    {"json": _write_json, "csv": _write_csv}
+)
+CLAIM_FORMATS: tuple[str, ...] = ("table", *_WRITERS)
+"""Every format of the claims listing (``factcheck claims --format``)."""

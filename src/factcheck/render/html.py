@@ -31,13 +31,20 @@ from factcheck.models import Report
 from factcheck.render.charts import interval_chart
 from factcheck.render.display import counted
 from factcheck.render.document import ClaimDoc, ReportDocument, document_and_findings
-from factcheck.render.views import FindingView, Group, Statement, finding_views, groups
+from factcheck.render.views import (
+    SHOWN_PLACES,
+    FindingView,
+    Group,
+    Statement,
+    finding_views,
+    groups,
+)
 from factcheck.settings import FACTSHEET_ONLY, OPTIONS
 
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["FINDINGS_PAGE", "SHOWN_PLACES", "SOURCES_PAGE", "render", "script_hash"]
+__all__ = ["FINDINGS_PAGE", "SOURCES_PAGE", "render", "script_hash"]
 
 FINDINGS_PAGE = 50
 """Findings per page of a section; the first page is in the HTML, the rest load on demand."""
@@ -45,8 +52,6 @@ FINDINGS_PAGE = 50
 SOURCES_PAGE = 20
 """Sources (each with its full text) per page."""
 
-SHOWN_PLACES = 3
-"""Other places of one sentence listed beside it; more are folded under a count."""
 
 _LINKABLE_SCHEMES = ("http://", "https://")
 

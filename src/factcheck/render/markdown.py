@@ -15,15 +15,20 @@ from factcheck.escape import visible
 from factcheck.models import Report
 from factcheck.render.display import counted
 from factcheck.render.document import ClaimDoc, ReportDocument, document_and_findings
-from factcheck.render.views import FindingView, Group, Statement, finding_views, groups
+from factcheck.render.views import (
+    SHOWN_PLACES,
+    FindingView,
+    Group,
+    Statement,
+    finding_views,
+    groups,
+)
 
 __all__ = ["escape", "render"]
 
 SHOWN_STATEMENTS = 4
 """Sentences listed per side of a finding (per agreement: 2); the rest are counted."""
 
-SHOWN_PLACES = 3
-"""Other places of one sentence named before they are only counted."""
 
 # Any ASCII punctuation may be backslash-escaped in CommonMark. Source text is
 # always placed mid-line (never at a line start, so '1.', '-', '+' cannot start a
