@@ -9,6 +9,7 @@ matched case-sensitively ("May" is a month, "may" a verb); unit words are not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from factcheck import units
@@ -45,13 +46,23 @@ _SCIENTIFIC = (
 _FRACTION = r"(?:\d{1,3}[\s\u00a0]+)?\d{1,3}/\d{1,3}(?![\d/]|[.,]\d)"
 _NUMBER = rf"(?:[-−]?(?:{_SCIENTIFIC}|{_FRACTION}|{DIGITS_PATTERN}))"
 _WORDS = rf"(?i:{WORD_NUMBER_PATTERN}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
-_ISO_CODES = (
-    r"USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|CHF|INR|KRW|SGD|NZD|BRL|MXN|RUB|ZAR|SEK|NOK|DKK|PLN|TRY"
-)
+_SPACE = r"[\s\u00a0]"
+
+
+def _spaced(written: str) -> str:
+    """``written`` as a pattern, each space in it matching any one space."""
+    return re.escape(written).replace(r"\ ", _SPACE)
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+# The currency patterns are generated from the tables of factcheck.units: a currency is
+# added there, once, and read here.
+_ISO_CODES = "|".join(units.currency_codes())
 _CURRENCY_PREFIX = (
-    r"(?:U\.S\.\s?\$|(?:US|AU|CA|HK|NZ|MX)[\s\u00a0]?\$|[ACSR]\$|[$€£¥₹₩₽₺]"
-    rf"|(?:{_ISO_CODES})"
-    r"|Rs\.?|Fr\.[\s\u00a0])[\s\u00a0]?"
+    rf"(?:{'|'.join(_spaced(p) for p in _longest_first(units.CURRENCY_PREFIXES))}){_SPACE}?"
 )
 _SCALE = (
     rf"(?:[\s\u00a0]?(?i:{SCALE_PATTERN})(?![A-Za-z])|(?:k|K|m|M|b|B|G)(?![A-Za-z\d²³])"
@@ -63,12 +74,11 @@ _POINTS = (
     r"(?:[\s\u00a0\-](?i:percentage[\s\u00a0\-]points?|basis[\s\u00a0\-]points?|bps|pp|ppts?)"
     r"(?![A-Za-z]))"
 )
+_CURRENCY_WORDS = "|".join(_spaced(w) + "s?" for w in _longest_first(units.currency_words()))
 _CURRENCY_WORD = (
-    r"(?:[\s\u00a0\-](?i:(?:US|U\.S\.|American|Australian|Canadian|Hong[\s\u00a0]Kong|New"
-    r"[\s\u00a0]Zealand|Singapore|British|Swiss)[\s\u00a0])?"
-    r"(?i:dollars?|euros?|pounds?[\s\u00a0]sterling|sterling|yen|yuan|renminbi|rupees?|won"
-    r"|roubles?|rubles?|francs?)(?![A-Za-z])"
-    rf"|[\s\u00a0]?(?:[MkKB]|mn|bn)?(?:{_ISO_CODES})(?![A-Za-z]))"
+    rf"(?:[\s\u00a0\-](?i:{_CURRENCY_WORDS})"
+    r"(?![A-Za-z])"
+    rf"|{_SPACE}?(?:[MkKB]|mn|bn)?(?:{_ISO_CODES})(?![A-Za-z]))"
 )
 
 
@@ -135,10 +145,13 @@ _SHARE = (
 )
 _DECADE = r"(?P<decade>(?:1[0-9]|20)\d0)['’]?s(?![A-Za-z\d])"
 
-CANDIDATE = re.compile(rf"(?<![\w.,:/@#&$€£¥])(?:{_DATE}|{_DECADE}|{_SHARE}|{_quantity(1)})")
+# No quantity starts right after a word, a number's punctuation, or a currency sign.
+_NOT_AFTER = rf"(?<![\w.,:/@#&{re.escape(units.CURRENCY_SIGNS)}])"
+
+CANDIDATE = re.compile(rf"{_NOT_AFTER}(?:{_DATE}|{_DECADE}|{_SHARE}|{_quantity(1)})")
 """Every candidate quantity, found left to right without overlaps."""
 
-QUANTITY = re.compile(rf"(?<![\w.,:/@#&$€£¥])(?:{_quantity(1)})")
+QUANTITY = re.compile(rf"{_NOT_AFTER}(?:{_quantity(1)})")
 """A number with its currency, scale and unit only: read where a share in words was not one
 ("half a million", "1,400 in 1974")."""
 
@@ -196,13 +209,11 @@ _ANCHOR_WORDS = [
 _ANCHOR_CAPITALISED = [
     *(word[0].upper() + word[1:] for word in _ANCHOR_WORDS),
     *(month.capitalize() for month in MONTHS),
-    "Sept", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "CHF", "INR",
-    "KRW", "SGD", "NZD", "BRL", "MXN", "RUB", "Rs", "Fr", "US$", "U.S.$", "AU$", "CA$",
-    "HK$", "NZ$", "MX$", "A$", "C$", "S$", "R$", "US $", "AU $", "CA $", "HK $", "NZ $",
-    "MX $", "ZAR", "SEK", "NOK", "DKK", "PLN", "TRY", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY",
+    *(prefix.rstrip(".") for prefix in units.CURRENCY_PREFIXES if prefix[0].isalpha()),
+    "Sept", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY",
 ]  # fmt: skip
 ANCHOR = re.compile(
-    r"(?<![\w.,:/@#&$€£¥])(?:[-−]?\.?\d|[$€£¥₹₩₽₺]|"
+    rf"{_NOT_AFTER}(?:[-−]?\.?\d|[{re.escape(units.CURRENCY_SIGNS)}]|"
     + _trie(sorted({*_ANCHOR_WORDS, *_ANCHOR_CAPITALISED}))
     + r"(?![a-z]))"
 )

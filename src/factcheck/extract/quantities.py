@@ -29,6 +29,7 @@ from factcheck.extract.qualifiers import qualifier_after, qualifier_before
 from factcheck.models import Kind, Qualifier, Quantity
 from factcheck.units import (
     CURRENCY_PREFIXES,
+    CURRENCY_SIGNS,
     CURRENCY_SUBUNITS,
     CURRENCY_WORDS,
     Dimension,
@@ -272,7 +273,7 @@ def _range_end(
     if tail is None or (tail.group("cur2") and first.kind is not Kind.MONEY):
         return None
     end = tail.end()
-    if end < len(text) and (text[end].isalnum() or text[end] in "$€£¥"):
+    if end < len(text) and (text[end].isalnum() or text[end] in CURRENCY_SIGNS):
         return None
     inherited = first.unit if first.kind is Kind.MONEY else None
     second = _reading(tail, 2, _currency(tail, 2) or inherited)
@@ -358,7 +359,7 @@ def _number(
         return _range(match, first, *ranged)
     first = _inherit_from_change(text, match, first)
     end = match.end()
-    if end < len(text) and (text[end].isalnum() or text[end] in "$€£¥"):
+    if end < len(text) and (text[end].isalnum() or text[end] in CURRENCY_SIGNS):
         return None  # glued to letters or another figure: an identifier or a ticker
     if first.words and first.number.value == 1 and first.kind is Kind.COUNT:
         return None  # "one of them", "one expert": a determiner, not a figure
