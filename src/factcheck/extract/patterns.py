@@ -13,15 +13,25 @@ from collections.abc import Iterable
 from typing import Any
 
 from factcheck import units
-from factcheck.extract.dates import DAY_WORD_PATTERN, MONTH_PATTERN
+from factcheck.extract.dates import (
+    DAY_WORD_PATTERN,
+    FISCAL_YEAR,
+    MONTH_PATTERN,
+    PERIOD_PATTERN,
+    PERIODS,
+    QUARTER_WORD_PATTERN,
+)
 from factcheck.extract.numbers import (
     DIGITS_PATTERN,
+    FRACTION_PATTERN,
+    NUMERATOR_PATTERN,
     ONES,
+    ORDINALS,
     SCALE_PATTERN,
     TENS,
     WORD_NUMBER_PATTERN,
 )
-from factcheck.sources.dates import MONTHS
+from factcheck.sources.dates import MONTHS, TIME_ZONES
 from factcheck.units import Dimension
 
 __all__ = [
@@ -35,9 +45,8 @@ __all__ = [
     "RANGE_TAIL",
 ]
 
-FRACTION_WORDS = (
-    r"halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
-)
+FRACTION_WORDS = "|".join(word for word in FRACTION_PATTERN.split("|") if word != "half")
+"""Fraction words after a count ("two thirds"); "a half" is read as "half" alone."""
 
 _SCIENTIFIC = (
     r"\d+(?:\.\d+)?(?:[eE][+\-−]?\d{1,3}"
@@ -126,9 +135,9 @@ _DATE = (
     rf"(?:(?:,?[\s\u00a0]+(?:of[\s\u00a0]+)?|-)(?P<md_year>\d{{4}})(?!\d))?"
     rf"|(?P<dm_day>{_DAY}|{_DAY_WORD})(?:[\s\u00a0]+(?:of[\s\u00a0]+)?|-)"
     rf"(?P<dm_month>{MONTH_PATTERN})(?:(?:,?[\s\u00a0]+|-)(?P<dm_year>\d{{4}})(?!\d))?"
-    r"|(?P<quarter>Q[1-4]|H[12])[\s\u00a0]*(?P<quarter_year>\d{4}|['’]\d\d)(?!\d)"
-    r"|(?P<fiscal>FY)[\s\u00a0]?(?P<fiscal_year>\d{4}|['’]?\d\d)(?![\d\-/])"
-    r"|(?P<quarter_word>(?i:first|second|third|fourth))[\s\u00a0\-](?i:quarter)"
+    rf"|(?P<quarter>{PERIOD_PATTERN})[\s\u00a0]*(?P<quarter_year>\d{{4}}|['’]\d\d)(?!\d)"
+    rf"|(?P<fiscal>{FISCAL_YEAR})[\s\u00a0]?(?P<fiscal_year>\d{{4}}|['’]?\d\d)(?![\d\-/])"
+    rf"|(?P<quarter_word>(?i:{QUARTER_WORD_PATTERN}))[\s\u00a0\-](?i:quarter)"
     r"(?:[\s\u00a0]+of|,)?[\s\u00a0]+(?P<quarter_word_year>\d{4})(?!\d)"
     r"|(?P<nth_day>[0-3]?\d(?:st|nd|rd|th))(?=[\s\u00a0]*(?:[.,;:!?)]|\Z|and\b|or\b))"
     r"|(?P<iso_year>\d{4})(?P<iso_sep>[-/.])(?P<iso_month>[01]?\d)(?P=iso_sep)(?P<iso_day>[0-3]?\d)"
@@ -138,7 +147,7 @@ _DATE = (
     r"(?:,?[\s\u00a0]+(?P<my_year>\d{4})(?![\d,]))?"
 )
 _SHARE = (
-    rf"(?P<share>(?i:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s\u00a0\-]"
+    rf"(?P<share>(?i:{NUMERATOR_PATTERN}[\s\u00a0\-]"
     rf"(?:{FRACTION_WORDS})|half)(?![A-Za-z])"
     rf"|(?:{_NUMBER}|{_WORDS})[\s\u00a0](?i:in|out[\s\u00a0]of)[\s\u00a0](?:{_NUMBER}|{_WORDS})"
     r"(?![\w%]))"
@@ -169,7 +178,7 @@ RANGE_TAIL = re.compile(
 
 CLOCK_OR_BYLINE = re.compile(
     r"(?:[\s\u00a0]?(?i:a\.?m\.?|p\.?m\.?)(?![A-Za-z])|:\d"
-    r"|[\s\u00a0]?(?:UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|IST|JST|AEST|AEDT|hrs)(?![A-Za-z])"
+    rf"|[\s\u00a0]?(?:{'|'.join(sorted(TIME_ZONES, key=len, reverse=True))}|hrs)(?![A-Za-z])"
     r"|[\s\u00a0\-](?i:min(?:ute)?s?)[\s\u00a0]+(?i:read|listen))"
 )
 """What follows a number that is a clock time or a reading time, not a claim."""
@@ -199,10 +208,8 @@ def _trie(words: list[str]) -> str:
 
 
 _ANCHOR_WORDS = [
-    *ONES, *TENS, "hundred", "dozen", "half", "early", "mid", "late", "minus", "negative",
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+    *ONES, *TENS, *ORDINALS, "hundred", "dozen", "half", "early", "mid", "late", "minus",
+    "negative",
     "a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion",
     "a half", "a third", "a quarter", "a fifth", "a tenth", "an eighth",
 ]  # fmt: skip
@@ -210,7 +217,8 @@ _ANCHOR_CAPITALISED = [
     *(word[0].upper() + word[1:] for word in _ANCHOR_WORDS),
     *(month.capitalize() for month in MONTHS),
     *(prefix.rstrip(".") for prefix in units.CURRENCY_PREFIXES if prefix[0].isalpha()),
-    "Sept", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY",
+    *(f"{letter}{n}" for letter, count in PERIODS.items() for n in range(1, count + 1)),
+    FISCAL_YEAR,
 ]  # fmt: skip
 ANCHOR = re.compile(
     rf"{_NOT_AFTER}(?:[-−]?\.?\d|[{re.escape(units.CURRENCY_SIGNS)}]|"

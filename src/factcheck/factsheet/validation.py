@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from factcheck.extract.words import FUNCTION_WORDS
 from factcheck.factsheet import Fact, FactSheet, load_factsheet
 from factcheck.factsheet.quotes import find_quote
 from factcheck.models import Claim, Quantity, Source
@@ -45,11 +46,6 @@ WORD_SIMILARITY = 85
 """rapidfuzz ratio at which two words count as the same (earth/earths, tariff/tariffs)."""
 
 _WORD = re.compile(r"[^\W_]+")
-_FUNCTION_WORDS = frozenset(
-    "a an and are as at be been by for from had has have how in into is it its many much of "
-    "on or since than that the their them there these they this those to was were what when "
-    "which who whose with".split()
-)
 
 
 class FactVerdict(StrEnum):
@@ -222,7 +218,7 @@ class _Matcher:
 
 def keywords(text: str) -> list[str]:
     """Lower-cased words of ``text`` without function words."""
-    return [w for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS]
+    return [w for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS]
 
 
 def subject_coverage(claim: Claim, statement: str) -> float:
