@@ -132,9 +132,8 @@ def month_date(
     )
 
 
-_BARE_MONTH_OK = frozenset(
-    "January February April June July August September October November December".split()
-)
+# Every full month name but the two that are also English words ("to march", "may").
+_BARE_MONTH_OK = frozenset(_FULL_NAMES) - {"March", "May"}
 _MONTH_PREPOSITION = re.compile(
     r"(?i:in|since|by|until|till|from|through|during|before|after|of|early|mid|late|last"
     r"|next|this|between|and|to|or)[\s\u00a0\-]*\Z"

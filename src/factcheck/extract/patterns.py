@@ -24,6 +24,7 @@ from factcheck.extract.dates import (
 from factcheck.extract.numbers import (
     DIGITS_PATTERN,
     FRACTION_PATTERN,
+    FRACTIONS,
     NUMERATOR_PATTERN,
     ONES,
     ORDINALS,
@@ -211,7 +212,7 @@ _ANCHOR_WORDS = [
     *ONES, *TENS, *ORDINALS, "hundred", "dozen", "half", "early", "mid", "late", "minus",
     "negative",
     "a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion",
-    "a half", "a third", "a quarter", "a fifth", "a tenth", "an eighth",
+    *(("an " if word[0] in "aeiou" else "a ") + word for word in FRACTIONS if word[-1] != "s"),
 ]  # fmt: skip
 _ANCHOR_CAPITALISED = [
     *(word[0].upper() + word[1:] for word in _ANCHOR_WORDS),
