@@ -42,6 +42,18 @@ TABLES: dict[str, tuple[frozenset[str], bool, str, int]] = {
     "ordinal words": (frozenset(numbers.ORDINALS), True, "extract/numbers.py", 4),
     "fraction words": (frozenset(numbers.FRACTIONS), True, "extract/numbers.py", 4),
     "function words": (words.FUNCTION_WORDS, True, "extract/words.py", 50),
+    "past-tense cues": (
+        words.PAST_CUES - words.FUNCTION_WORDS,
+        True,
+        "extract/words.py",
+        6,
+    ),
+    "future cues": (
+        frozenset(c for c in words.FUTURE_CUES if " " not in c) - words.FUNCTION_WORDS,
+        True,
+        "extract/words.py",
+        5,
+    ),
 }
 
 

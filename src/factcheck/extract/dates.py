@@ -13,6 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from factcheck.extract.numbers import CARDINALS, ORDINALS
+from factcheck.extract.words import FUTURE_CUES, PAST_CUES, alternation
 from factcheck.models import Kind, Quantity
 from factcheck.sources.dates import MONTHS, month_number
 
@@ -140,16 +141,8 @@ _MONTH_PREPOSITION = re.compile(
 )
 
 
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|struck|hit|killed|said|told|made|took|came|went|began|fell|rose"
-    r"|won|lost|left|saw|gave|found|held|met|paid|sold|bought|built|brought|ago|[a-z]{3,}ed)\b",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|next|upcoming|scheduled|slated|due|plans?|planned|expected|expects|set\s+to"
-    r"|going\s+to|is\s+to|are\s+to|until|from|starting|begins?|beginning|through)\b|'ll\b",
-    re.IGNORECASE,
-)
+_PAST = re.compile(rf"\b(?:{alternation(PAST_CUES)}|[a-z]{{3,}}ed)\b", re.IGNORECASE)
+_FUTURE = re.compile(rf"\b(?:{alternation(FUTURE_CUES)})\b|'ll\b", re.IGNORECASE)
 
 
 def tells_of_the_past(sentence: str) -> bool:

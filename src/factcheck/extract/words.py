@@ -1,4 +1,5 @@
-"""The English function words extraction and fact-sheet matching read, written once.
+"""The English function words and tense cues extraction and fact-sheet matching read,
+written once.
 
 Function words (articles, determiners, pronouns, prepositions, conjunctions,
 auxiliaries) carry no topic: they are left out when words are compared, never taken
@@ -11,7 +12,9 @@ and weekday names and time zones in :mod:`factcheck.sources.dates`, periods in
 
 from __future__ import annotations
 
-__all__ = ["FUNCTION_WORDS", "capitalised"]
+import re
+
+__all__ = ["FUNCTION_WORDS", "FUTURE_CUES", "PAST_CUES", "alternation", "capitalised"]
 
 FUNCTION_WORDS = frozenset(
     """a an the this that these those some any each every all both either neither another
@@ -27,6 +30,33 @@ FUNCTION_WORDS = frozenset(
     could may might must""".split()
 )
 """Closed-class words, lower case."""
+
+PAST_CUES = frozenset(
+    """was were had did struck hit killed said told made took came went began fell rose won
+    lost left saw gave found held met paid sold bought built brought ago""".split()
+)
+"""Words that put a sentence in the past ("the storm struck"); besides them, any verb in
+-ed."""
+
+FUTURE_CUES = frozenset(
+    [
+        *"""will would shall next upcoming scheduled slated due plan plans planned expected
+        expects until from starting begin begins beginning through""".split(),
+        "set to",
+        "going to",
+        "is to",
+        "are to",
+    ]
+)
+"""Words and phrases that point a sentence at what is still to come ("will", "set to");
+besides them, "'ll"."""
+
+
+def alternation(phrases: frozenset[str]) -> str:
+    """A regular-expression alternation of words and phrases, longest first, any run of
+    spaces inside a phrase matching."""
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 def capitalised(words: frozenset[str]) -> frozenset[str]:
