@@ -31,14 +31,7 @@ from factcheck.models import Report
 from factcheck.render.charts import interval_chart
 from factcheck.render.display import counted
 from factcheck.render.document import ClaimDoc, ReportDocument, document_and_findings
-from factcheck.render.views import (
-    SHOWN_PLACES,
-    FindingView,
-    Group,
-    Statement,
-    finding_views,
-    groups,
-)
+from factcheck.render.views import FindingView, Group, Statement, finding_views, groups
 from factcheck.settings import FACTSHEET_ONLY, OPTIONS
 
 if TYPE_CHECKING:
@@ -262,7 +255,7 @@ def render(
         where = cite(item.first)
         others = [cite(claim) for claim in item.others]
         others += [f'<span class="copy">{escape(name)}</span>' for name in item.copies]
-        if others and len(others) <= SHOWN_PLACES:
+        if item.names_its_places:
             where += " · also " + ", ".join(others)
         elif others:
             stated = counted(len(item.sources), "source")

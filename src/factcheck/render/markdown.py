@@ -15,14 +15,7 @@ from factcheck.escape import visible
 from factcheck.models import Report
 from factcheck.render.display import counted
 from factcheck.render.document import ClaimDoc, ReportDocument, document_and_findings
-from factcheck.render.views import (
-    SHOWN_PLACES,
-    FindingView,
-    Group,
-    Statement,
-    finding_views,
-    groups,
-)
+from factcheck.render.views import FindingView, Group, Statement, finding_views, groups
 
 __all__ = ["escape", "render"]
 
@@ -69,7 +62,7 @@ def _statement(statement: Statement) -> str:
     """``alpha.txt, line 2 (also ...): the sentence``, copies named or counted."""
     where = _where(statement.first)
     others = [_where(c) for c in statement.others] + [escape(s) for s in statement.copies]
-    if others and len(others) <= SHOWN_PLACES:
+    if statement.names_its_places:
         where += f" (also {'; '.join(others)})"
     elif others:
         where += f" and {counted(len(statement.sources) - 1, 'other source')}"

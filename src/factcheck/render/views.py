@@ -96,6 +96,11 @@ class Statement:
     def sources(self) -> set[str]:
         return {claim.source for claim in self.claims} | set(self.copies)
 
+    @property
+    def names_its_places(self) -> bool:
+        """Whether its other places are few enough to name (else they are counted)."""
+        return 0 < len(self.others) + len(self.copies) <= SHOWN_PLACES
+
 
 @dataclass
 class Side:
