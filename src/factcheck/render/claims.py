@@ -13,22 +13,26 @@ import itertools
 import json
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from factcheck.escape import visible
-from factcheck.models import Claim, ClaimRecord
-from factcheck.render.csv import write_rows
-from factcheck.render.display import counted, format_quantity
+
+if TYPE_CHECKING:
+    from factcheck.models import Claim, Quantity
+
+# The models, the CSV writer and the wording of numbers are imported where a listing is
+# written: `factcheck --help` reads CLAIM_FORMATS and nothing else of this module.
 
 __all__ = ["CLAIM_FORMATS", "TABLE_BLOCK", "write_claims"]
 
-_COLUMNS = tuple(ClaimRecord.model_fields)
 TABLE_BLOCK = 1000
 """Claims whose cells set the table's column widths; the rest are fitted to them."""
 
 
 def _write_json(claims: Iterable[Claim], out: TextIO) -> None:
     """A JSON list written record by record, so huge listings never sit in memory."""
+    from factcheck.models import ClaimRecord
+
     out.write("[")
     for index, claim in enumerate(claims):
         record = json.dumps(
@@ -39,8 +43,11 @@ def _write_json(claims: Iterable[Claim], out: TextIO) -> None:
 
 
 def _write_csv(claims: Iterable[Claim], out: TextIO) -> None:
+    from factcheck.models import ClaimRecord
+    from factcheck.render.csv import write_rows
+
     records = (ClaimRecord.of(claim).model_dump(mode="json") for claim in claims)
-    write_rows(records, _COLUMNS, out)
+    write_rows(records, tuple(ClaimRecord.model_fields), out)
 
 
 def write_claims(
@@ -74,7 +81,9 @@ def _fit(text: str, width: int, *, keep_end: bool = False) -> str:
     return set_cell_size(text, width)
 
 
-def _row(claim: Claim) -> tuple[str, str, str, str, str]:
+def _row(
+    claim: Claim, format_quantity: Callable[[Quantity], str]
+) -> tuple[str, str, str, str, str]:
     return (
         _where(claim),
         claim.quantity.kind.value,
@@ -95,7 +104,9 @@ def _write_table(claims: Iterable[Claim], out: TextIO, width: int, color: bool) 
     """
     from rich.cells import cell_len
 
-    stream = ((_row(claim), claim.source) for claim in claims)
+    from factcheck.render.display import counted, format_quantity
+
+    stream = ((_row(claim, format_quantity), claim.source) for claim in claims)
     first = list(itertools.islice(stream, TABLE_BLOCK))
     rows = [row for row, _ in first]
     caps = (36, 17, 24, 28)
