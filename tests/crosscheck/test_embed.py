@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -153,3 +154,23 @@ def test_backends_come_from_a_registry(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert cached.name == bare.name
     with pytest.raises(EmbeddingError, match="unknown embedding backend 'onnx'"):
         make_embedder(Settings(embedder="onnx"))
+
+
+def test_what_is_loaded_is_what_the_one_record_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.crosscheck import embed
+
+    loads: list[str] = []
+
+    def load(model: str) -> Any:
+        loads.append(model)
+        return object()
+
+    monkeypatch.setattr(embed, "_load_model", load)
+    models = embed._LoadedModels(keep=2)
+    first = models.get("a")
+    assert models.get("a") is first  # loaded once
+    models.get("b")
+    models.get("c")  # evicts "a", the least recently used
+    assert (models.holds("a"), models.holds("b"), models.holds("c")) == (False, True, True)
+    models.get("a")
+    assert loads == ["a", "b", "c", "a"]
