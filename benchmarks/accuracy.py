@@ -175,7 +175,7 @@ def score_story(folder: Path, settings: factcheck.Settings | None = None) -> Sto
     gold = yaml.safe_load((folder / "gold.yaml").read_text("utf-8"))
     began = time.perf_counter()
     sources = factcheck.load_sources([folder / "docs"])
-    report = factcheck.check(sources, settings)
+    report = factcheck.report(sources, settings)
     seconds = time.perf_counter() - began
 
     located: dict[GoldClaim, Claim | None] = {g: locate(report, g) for g in entries(gold)}
@@ -210,9 +210,15 @@ def score_story(folder: Path, settings: factcheck.Settings | None = None) -> Sto
     differing: dict[str, bool] = {}
     for section in ("conflicts", "changed_over_time"):
         for entry in gold.get(section) or []:
-            members = [(g, c) for g, c in located.items() if g.section == section and g.entry == entry["id"]]
+            members = [
+                (g, c)
+                for g, c in located.items()
+                if g.section == section and g.entry == entry["id"]
+            ]
             differing[f"{section}:{entry['id']}"] = any(
-                ca is not None and cb is not None and ga.value != gb.value
+                ca is not None
+                and cb is not None
+                and ga.value != gb.value
                 and frozenset((ca.id, cb.id)) in moved
                 for (ga, ca), (gb, cb) in itertools.combinations(members, 2)
             )
@@ -292,7 +298,8 @@ def _ratio(part: int, whole: int) -> str:
 def _print_table(scores: list[StoryScore], label: str) -> None:
     header = (
         f"{'story':34} {'docs':>4} {'claims':>6} {'precision (pairs)':>19} "
-        f"{'recall (conflicts)':>19} {'all differences':>16} {'traps flagged':>15} {'agreements kept':>17} "
+        f"{'recall (conflicts)':>19} {'all differences':>16} {'traps flagged':>15} "
+        f"{'agreements kept':>17} "
         f"{'unjudged':>8} {'extracted':>17}"
     )
     print(f"\n{label}\n{header}")
@@ -354,9 +361,7 @@ def entity_right(predicted: str | None, accepted: list[str]) -> bool:
     if not predicted:
         return False
     got = predicted.lower().removeprefix("the ")
-    return any(
-        got in name.lower() or name.lower().removeprefix("the ") in got for name in accepted
-    )
+    return any(got in name.lower() or name.lower().removeprefix("the ") in got for name in accepted)
 
 
 def period_right(predicted: str | None, gold: str | None) -> bool:
@@ -373,7 +378,7 @@ def score_frames(folder: Path) -> FrameScore | None:
         return None
     labels = yaml.safe_load(path.read_text("utf-8"))["claims"]
     sources = factcheck.load_sources([folder / "docs"])
-    claims = factcheck.crosscheck.pipeline.extract_all(sources)
+    claims = list(factcheck.crosscheck.pipeline.claims(sources))
     report = Report(sources=tuple(sources), claims=tuple(claims), clusters=(), findings=())
     score = FrameScore(labelled=len(labels))
     for label in labels:
@@ -403,7 +408,10 @@ def score_frames(folder: Path) -> FrameScore | None:
 
 def _print_frames(scores: dict[str, FrameScore]) -> None:
     print("\nframe accuracy on hand-labelled claims (frames.yaml), of the claims extracted")
-    print(f"{'story':34} {'labelled':>8} {'extracted':>9} {'measure':>13} {'entity':>13} {'period':>13}")
+    print(
+        f"{'story':34} {'labelled':>8} {'extracted':>9} {'measure':>13} {'entity':>13} "
+        f"{'period':>13}"
+    )
     total = FrameScore()
     for story, s in [*scores.items(), ("TOTAL", total)]:
         if story != "TOTAL":

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import factcheck
 from factcheck.crosscheck.cache import get_embedder
-from factcheck.crosscheck.pipeline import extract_all
+from factcheck.crosscheck.pipeline import claims as stream_claims
 from factcheck.extract.parse import load_parser, parse_sentences
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     folders = sorted(p / "docs" for p in DATA.iterdir() if (p / "docs").is_dir())
     sources = factcheck.load_sources(folders)
     settings = factcheck.Settings(parse=False, use_cache=False)
-    claims = extract_all(sources, settings)
+    claims = list(stream_claims(sources, settings))
     sentences = sorted({c.citation.sentence for c in claims})
     texts = [c.context for c in claims]
     load_parser()
@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         embedder.embed(texts)
         embed_times.append(time.perf_counter() - began)
     parse, embed = statistics.median(parse_times), statistics.median(embed_times)
-    print(f"{len(sources)} sources, {len(claims)} claims, {len(sentences)} sentences that hold them")
+    print(
+        f"{len(sources)} sources, {len(claims)} claims, {len(sentences)} sentences that hold them"
+    )
     print(f"{'parse (spaCy, nlp.pipe)':28} {parse:8.2f} s")
     print(f"{'embed (MiniLM, no cache)':28} {embed:8.2f} s")
     print(f"{'parse / embed':28} {parse / embed:8.2f}   (budget: at most 0.5)")

@@ -14,7 +14,7 @@ Printed side by side:
   of (a), (b), (c): the check reuses the model already loaded in this process;
 - (a) ``model.encode`` alone on the bare SentenceTransformer, batch size as the
   pipeline uses, over the distinct claim contexts;
-- (b) the whole ``factcheck.check`` (extract, embed, cluster, compare) with a
+- (b) the whole ``factcheck.report`` (extract, embed, cluster, compare) with a
   fresh, empty cache folder;
 - (c) the same check again over the same cache folder (warm);
 - ratios (b)/(a) (target <= 1.3) and (a)/(c) (target >= 10).
@@ -43,7 +43,8 @@ from numpy.typing import NDArray
 
 from factcheck.crosscheck.cache import get_embedder
 from factcheck.crosscheck.embed import Embedder, SentenceTransformerEmbedder
-from factcheck.crosscheck.pipeline import extract_all, report
+from factcheck.crosscheck.pipeline import claims as stream_claims
+from factcheck.crosscheck.pipeline import report
 from factcheck.models import Source
 from factcheck.settings import Settings
 
@@ -154,10 +155,10 @@ def main() -> None:
 
     settings = Settings()
     seeds = read_seeds(args.seeds)
-    per_copy = len(extract_all(seeds, settings))
+    per_copy = len(list(stream_claims(seeds, settings)))
     copies = math.ceil(args.claims / per_copy)
     sources = [distinct_copy(source, k) for k in range(copies) for source in seeds]
-    extract_s, claims = timed(lambda: extract_all(sources, settings))
+    extract_s, claims = timed(lambda: list(stream_claims(sources, settings)))
     contexts = [claim.context for claim in claims]
     distinct = list(dict.fromkeys(contexts))
     print(f"corpus: {len(seeds)} seed sources x {copies} textually distinct copies")

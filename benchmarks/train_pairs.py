@@ -33,18 +33,19 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import accuracy  # noqa: E402  (benchmarks/ is not a package)
+import accuracy
 
-import factcheck  # noqa: E402
-from factcheck.crosscheck.cache import embed_texts, get_embedder  # noqa: E402
-from factcheck.crosscheck.cluster import (  # noqa: E402
+import factcheck
+from factcheck.crosscheck.cache import embed_texts, get_embedder
+from factcheck.crosscheck.cluster import (
     candidate_pairs,
     comparable_blocks,
     pair_evidence,
 )
-from factcheck.crosscheck.copies import collapse_copies  # noqa: E402
-from factcheck.crosscheck.evidence import FEATURES, PairModel  # noqa: E402
-from factcheck.crosscheck.pipeline import extract_all, reference_date_for  # noqa: E402
+from factcheck.crosscheck.copies import collapse_copies
+from factcheck.crosscheck.evidence import FEATURES, PairModel
+from factcheck.crosscheck.pipeline import claims as stream_claims
+from factcheck.crosscheck.pipeline import reference_date_for
 
 MODEL = Path(__file__).resolve().parents[1] / "src" / "factcheck" / "crosscheck" / "pair_model.json"
 L2 = 5.0
@@ -88,18 +89,24 @@ def story_digest(folders: list[Path]) -> str:
     """sha256 over every development story's gold, story file and documents, in order."""
     digest = hashlib.sha256()
     for folder in folders:
-        for path in sorted([folder / "gold.yaml", folder / "story.yaml", *(folder / "docs").iterdir()]):
+        for path in sorted(
+            [folder / "gold.yaml", folder / "story.yaml", *(folder / "docs").iterdir()]
+        ):
             digest.update(str(path.relative_to(folder.parent)).encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def labelled_pairs(folder: Path, settings: factcheck.Settings) -> tuple[list[tuple[float, ...]], list[int], list[bool]]:
+def labelled_pairs(
+    folder: Path, settings: factcheck.Settings
+) -> tuple[list[tuple[float, ...]], list[int], list[bool]]:
     gold = yaml.safe_load((folder / "gold.yaml").read_text("utf-8"))
     sources = factcheck.load_sources([folder / "docs"])
     settings = reference_date_for(sources, settings)
-    claims = collapse_copies(extract_all(sources, settings))
-    report = factcheck.models.Report(sources=tuple(sources), claims=tuple(claims), clusters=(), findings=())
+    claims = collapse_copies(list(stream_claims(sources, settings)))
+    report = factcheck.models.Report(
+        sources=tuple(sources), claims=tuple(claims), clusters=(), findings=()
+    )
     entries_of: dict[str, set[str]] = {}
     for g in accuracy.entries(gold):
         claim = accuracy.locate(report, g)
@@ -114,7 +121,7 @@ def labelled_pairs(folder: Path, settings: factcheck.Settings) -> tuple[list[tup
     measures = [c.frame.measure or "" for c in claims]
     texts = [c.context for c in claims] + sorted(set(measures) - {""})
     vectors = embed_texts(embedder, texts, batch_size=settings.batch_size)
-    row = {t: i for i, t in enumerate(texts[len(claims):], start=len(claims))}
+    row = {t: i for i, t in enumerate(texts[len(claims) :], start=len(claims))}
     measure_vectors = np.zeros((len(claims), vectors.shape[1]), dtype=np.float32)
     for i, m in enumerate(measures):
         if m:
@@ -170,7 +177,9 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return weights[:-1], float(weights[-1])
 
 
-def choose_thresholds(p: np.ndarray, y: np.ndarray, agreeing: np.ndarray, precision: float) -> tuple[float, float]:
+def choose_thresholds(
+    p: np.ndarray, y: np.ndarray, agreeing: np.ndarray, precision: float
+) -> tuple[float, float]:
     def f1_best(scores: np.ndarray, truth: np.ndarray) -> float:
         best, chosen = -1.0, 0.5
         for t in np.unique(np.round(scores, 3)):
@@ -222,11 +231,14 @@ def main(argv: list[str] | None = None) -> int:
     settings = factcheck.Settings()
     rows, labels, agreeing = [], [], []
     for folder in folders:
-        f, l, a = labelled_pairs(folder, settings)
-        print(f"{folder.name:40} pairs {len(l):5}  one fact {sum(l):4}  values differ {a.count(False):4}")
-        rows += f
-        labels += l
-        agreeing += a
+        found, found_labels, found_agreeing = labelled_pairs(folder, settings)
+        print(
+            f"{folder.name:40} pairs {len(found_labels):5}  one fact {sum(found_labels):4}  "
+            f"values differ {found_agreeing.count(False):4}"
+        )
+        rows += found
+        labels += found_labels
+        agreeing += found_agreeing
     x, y, agree = np.array(rows, dtype=float), np.array(labels, dtype=float), np.array(agreeing)
     weights, bias = fit(x, y)
     p = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
@@ -234,12 +246,16 @@ def main(argv: list[str] | None = None) -> int:
     for name, w in zip(FEATURES, weights, strict=True):
         print(f"  {name:22} {w:+.3f}")
     print(f"  {'bias':22} {bias:+.3f}")
-    for label, mask, t in (("agreeing", agree, link_agreeing), ("differing", ~agree, link_differing)):
+    for label, mask, t in (
+        ("agreeing", agree, link_agreeing),
+        ("differing", ~agree, link_differing),
+    ):
         flagged = (p >= t) & mask
         tp = int((flagged & (y == 1)).sum())
         print(
-            f"{label}: threshold {t:.3f}, pairs {int(mask.sum())}, one fact {int((y[mask] == 1).sum())}, "
-            f"linked {int(flagged.sum())}, of them one fact {tp}"
+            f"{label}: threshold {t:.3f}, pairs {int(mask.sum())}, "
+            f"one fact {int((y[mask] == 1).sum())}, linked {int(flagged.sum())}, "
+            f"of them one fact {tp}"
         )
     if args.check:
         return 0

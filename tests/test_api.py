@@ -9,7 +9,14 @@ import pytest
 
 import factcheck
 
-STAGE_VERBS = {"load_sources", "split_sentences", "extract_claims", "report", "validate"}
+STAGE_VERBS = {
+    "load_sources",
+    "split_sentences",
+    "extract_claims",
+    "claims",
+    "report",
+    "validate",
+}
 MODELS = {
     "Source",
     "Sentence",
@@ -44,9 +51,41 @@ def test_star_import_gives_exactly_all() -> None:
     assert set(namespace) - {"__builtins__"} == set(factcheck.__all__)
 
 
-def test_check_is_the_old_name_of_report() -> None:
-    assert factcheck.check is factcheck.report
-    assert "check" in factcheck.__all__
+def test_one_name_per_verb() -> None:
+    # `check` was once the old name of `report`; no alias is left.
+    assert not hasattr(factcheck, "check")
+    from factcheck.crosscheck import pipeline
+
+    assert not hasattr(pipeline, "check")
+    assert not hasattr(pipeline, "extract_all")
+
+
+def test_each_command_calls_the_exported_function_of_its_name() -> None:
+    from factcheck.cli import cli
+
+    for name in cli.commands:
+        assert name in factcheck.__all__, name
+        assert callable(getattr(factcheck, name))
+
+
+def test_type_checkers_see_exactly_the_public_names() -> None:
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(factcheck.__file__).read_text("utf-8"))
+    guarded = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+    )
+    imported = {
+        (node.module, alias.name)
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    public = factcheck._PUBLIC  # type: ignore[attr-defined]
+    assert imported == {(module, name) for module, names in public.items() for name in names}
 
 
 def test_old_import_paths_that_docs_name_keep_working() -> None:
@@ -73,3 +112,12 @@ def test_import_and_cli_help_load_no_heavy_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_root_lists_every_model_the_models_module_exports() -> None:
+    # The root cannot read models.__all__ without importing pydantic (import speed), so it
+    # names the models itself; this keeps the two lists from drifting apart.
+    from factcheck import models
+
+    public = factcheck._PUBLIC  # type: ignore[attr-defined]
+    assert list(public["factcheck.models"]) == models.__all__

@@ -745,7 +745,7 @@ def test_16_a_closed_pipe_ends_quietly_with_141(
     real_check = pipeline.report
     monkeypatch.setattr(
         pipeline,
-        "check",
+        "report",
         lambda sources, settings, **_: real_check(sources, settings, embedder=HashingEmbedder()),
     )
     monkeypatch.setattr(sys, "stdout", _GoneReader())

@@ -1,9 +1,10 @@
 """factcheck: claim-level numeric fact cross-checking with exact citations.
 
 Data flows one way: sources -> sentences -> claims -> clusters -> findings ->
-report. The verbs: ``load_sources``, ``extract_claims``, ``report`` (the whole
-cross-check; ``check`` is its old name, kept for one release) and ``validate``
-(a fact sheet against sources). Public names are loaded on first use so that
+report. The verbs, each the library side of the command of its name: ``claims`` (the
+numeric claims of sources), ``report`` (the whole cross-check) and ``validate`` (a fact
+sheet against sources); and the stages' own: ``load_sources``, ``split_sentences``,
+``extract_claims`` (the claims of one text). Public names are loaded on first use so that
 ``import factcheck`` stays fast; torch and the embedding model load only when
 something is embedded.
 """
@@ -18,7 +19,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from factcheck.crosscheck.embed import Embedder, SentenceTransformerEmbedder
     from factcheck.crosscheck.explain import PairExplanation, explain
-    from factcheck.crosscheck.pipeline import check, report
+    from factcheck.crosscheck.pipeline import claims, report
     from factcheck.errors import (
         EmbeddingError,
         FactcheckError,
@@ -50,87 +51,47 @@ if TYPE_CHECKING:
     from factcheck.settings import Settings
     from factcheck.sources import load_sources
 
-# name -> module that defines it; resolved lazily by __getattr__ below.
-_EXPORTS: dict[str, str] = {
-    "Citation": "factcheck.models",
-    "Claim": "factcheck.models",
-    "ClaimRecord": "factcheck.models",
-    "Cluster": "factcheck.models",
-    "Finding": "factcheck.models",
-    "Frame": "factcheck.models",
-    "Kind": "factcheck.models",
-    "Modality": "factcheck.models",
-    "Qualifier": "factcheck.models",
-    "Quantity": "factcheck.models",
-    "Report": "factcheck.models",
-    "Sentence": "factcheck.models",
-    "Source": "factcheck.models",
-    "Verdict": "factcheck.models",
-    "Settings": "factcheck.settings",
-    "EmbeddingError": "factcheck.errors",
-    "FactcheckError": "factcheck.errors",
-    "FactSheetError": "factcheck.errors",
-    "InputError": "factcheck.errors",
-    "OutputError": "factcheck.errors",
-    "SettingsError": "factcheck.errors",
-    "SourceError": "factcheck.errors",
-    "load_sources": "factcheck.sources",
-    "split_sentences": "factcheck.extract",
-    "extract_claims": "factcheck.extract",
-    "Embedder": "factcheck.crosscheck.embed",
-    "explain": "factcheck.crosscheck.explain",
-    "PairExplanation": "factcheck.crosscheck.explain",
-    "SentenceTransformerEmbedder": "factcheck.crosscheck.embed",
-    "report": "factcheck.crosscheck.pipeline",
-    "check": "factcheck.crosscheck.pipeline",  # the old name of report(), kept for one release
-    "Fact": "factcheck.factsheet",
-    "FactSheet": "factcheck.factsheet",
-    "load_factsheet": "factcheck.factsheet",
-    "FactResult": "factcheck.factsheet.validation",
-    "Validation": "factcheck.factsheet.validation",
-    "validate": "factcheck.factsheet.validation",
+# The public names, each written here once by the module that defines it; resolved lazily
+# by __getattr__ below. The imports under TYPE_CHECKING above are for type checkers only
+# (a test checks that they name exactly these).
+_PUBLIC: dict[str, tuple[str, ...]] = {
+    "factcheck.models": (
+        "Citation",
+        "Claim",
+        "ClaimRecord",
+        "Cluster",
+        "Finding",
+        "Frame",
+        "Kind",
+        "Modality",
+        "Qualifier",
+        "Quantity",
+        "Report",
+        "Sentence",
+        "Source",
+        "Verdict",
+    ),
+    "factcheck.settings": ("Settings",),
+    "factcheck.errors": (
+        "EmbeddingError",
+        "FactcheckError",
+        "FactSheetError",
+        "InputError",
+        "OutputError",
+        "SettingsError",
+        "SourceError",
+    ),
+    "factcheck.sources": ("load_sources",),
+    "factcheck.extract": ("extract_claims", "split_sentences"),
+    "factcheck.crosscheck.embed": ("Embedder", "SentenceTransformerEmbedder"),
+    "factcheck.crosscheck.pipeline": ("claims", "report"),
+    "factcheck.crosscheck.explain": ("PairExplanation", "explain"),
+    "factcheck.factsheet": ("Fact", "FactSheet", "load_factsheet"),
+    "factcheck.factsheet.validation": ("FactResult", "Validation", "validate"),
 }
+_EXPORTS = {name: module for module, names in _PUBLIC.items() for name in names}
 
-__all__ = [
-    "Citation",
-    "Claim",
-    "ClaimRecord",
-    "Cluster",
-    "Embedder",
-    "EmbeddingError",
-    "Fact",
-    "FactResult",
-    "FactSheet",
-    "FactSheetError",
-    "FactcheckError",
-    "Finding",
-    "Frame",
-    "InputError",
-    "Kind",
-    "Modality",
-    "OutputError",
-    "PairExplanation",
-    "Qualifier",
-    "Quantity",
-    "Report",
-    "Sentence",
-    "SentenceTransformerEmbedder",
-    "Settings",
-    "SettingsError",
-    "Source",
-    "SourceError",
-    "Validation",
-    "Verdict",
-    "__version__",
-    "check",
-    "explain",
-    "extract_claims",
-    "load_factsheet",
-    "load_sources",
-    "report",
-    "split_sentences",
-    "validate",
-]
+__all__ = sorted([*_EXPORTS, "__version__"])
 
 
 def __getattr__(name: str) -> Any:

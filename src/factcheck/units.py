@@ -284,6 +284,22 @@ pence" £4.70."""
 CURRENCY_SYMBOLS: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 """The sign display writes before an amount; other currencies are written by code."""
 
+CURRENCY_SIGNS = "".join(sorted(p for p in CURRENCY_PREFIXES if len(p) == 1))
+"""Every currency sign of one character ("$€£¥₹₩₽₺"): no number is read right after one
+without its currency."""
+
+
+def currency_codes() -> list[str]:
+    """Every ISO 4217 code (and "RMB") read as written, in capitals, longest first."""
+    return sorted(p for p in CURRENCY_PREFIXES if len(p) == 3 and p.isalpha() and p.isupper())
+
+
+def currency_words() -> list[str]:
+    """Every currency word of :data:`CURRENCY_WORDS` that is not a code in lower case."""
+    codes = {code.lower() for code in currency_codes()}
+    return sorted(word for word in CURRENCY_WORDS if word not in codes)
+
+
 _BY_SYMBOL: dict[str, Unit] = {u.symbol: u for u in UNITS}
 _BY_NAME: dict[str, Unit] = {
     **{s: u for u in UNITS for s in u.symbols},

@@ -308,3 +308,19 @@ def test_cli_offers_exactly_the_renderer_formats() -> None:
     from factcheck.render import FORMATS
 
     assert report_cli.FORMATS == FORMATS
+
+
+def test_the_format_choices_are_the_renderers_table() -> None:
+    import click
+
+    from factcheck.cli import cli
+    from factcheck.render import REPORT_FORMATS
+    from factcheck.render.claims import CLAIM_FORMATS
+
+    def choices(command: str) -> tuple[str, ...]:
+        (option,) = [p for p in cli.commands[command].params if p.name == "fmt"]
+        assert isinstance(option.type, click.Choice)
+        return tuple(option.type.choices)
+
+    assert choices("report") == tuple(REPORT_FORMATS)
+    assert choices("claims") == CLAIM_FORMATS

@@ -121,16 +121,12 @@ def test_broken_sheet_fails_naming_each_fact_verdict_and_citation(
     assert len(verbose.splitlines()) > len(lines)
 
 
-def test_check_is_the_deprecated_old_name_of_validate(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    args = [GOOD, "--sources", SEEDS, "--format", "json", "--cache-dir", tmp_path]
-    new_code, new_out, new_err = run(["validate", *args], capsys)
-    old_code, old_out, old_err = run(["check", *args], capsys)
-    assert (old_code, old_out) == (new_code, new_out) == (0, new_out)
-    assert "deprecated" not in new_err.lower()
-    assert "'check' is deprecated" in old_err
+def test_one_name_per_command(capsys: pytest.CaptureFixture[str]) -> None:
+    # `check` was once the old name of `validate`: one verb per thing, no alias left.
     code, help_text, _ = run(["--help"], capsys)
     assert code == 0
     assert "validate  Validate every fact" in help_text
-    assert "check     The old name of 'validate'. (DEPRECATED)" in help_text
+    assert "check" not in help_text.split("Commands:")[1]
+    code, _, err = run(["check", GOOD], capsys)
+    assert code == 2
+    assert "No such command 'check'" in err

@@ -209,7 +209,7 @@ def test_cli_cache_options_reach_the_settings(
     seen: list[Settings] = []
 
     @click.command()
-    @settings_options
+    @settings_options("report")
     def probe(**options: object) -> None:
         seen.append(settings_from_options(**options))  # type: ignore[arg-type]
 

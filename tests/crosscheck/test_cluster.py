@@ -120,7 +120,8 @@ def test_every_pair_inside_a_cluster_may_share_it_on_the_seeds() -> None:
     """Complete linkage: no cluster holds two claims that the pair decision keeps apart."""
     from factcheck.crosscheck.cache import get_embedder
     from factcheck.crosscheck.cluster import pair_evidence
-    from factcheck.crosscheck.pipeline import embed_claims, extract_all, reference_date_for
+    from factcheck.crosscheck.pipeline import claims as stream_claims
+    from factcheck.crosscheck.pipeline import embed_claims, reference_date_for
     from factcheck.sources import load_sources
     from tests.gold import SEEDS
 
@@ -128,7 +129,7 @@ def test_every_pair_inside_a_cluster_may_share_it_on_the_seeds() -> None:
     config = reference_date_for(sources, Settings())
     # Every source twice under another name, so that groups larger than pairs form.
     twins = [s.model_copy(update={"id": f"twin-{s.id}"}) for s in sources]
-    claims = extract_all([*sources, *twins], config)
+    claims = list(stream_claims([*sources, *twins], config))
     vectors, measures = embed_claims(claims, get_embedder(config), config)
     clusters = cluster_claims(claims, vectors, config, measure_vectors=measures)
     assert max(len(c.claim_ids) for c in clusters) >= 4

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -78,7 +79,7 @@ def test_same_proposition_is_closer_than_a_different_one(
 @pytest.mark.model
 def test_loads_with_the_network_unreachable() -> None:
     # A fresh interpreter without the offline variables, where every socket connect
-    # fails: loading must not need the network (and must set offline mode itself).
+    # fails: loading must not need the network, and must leave the host's environment be.
     script = (
         "import socket\n"
         "def refuse(*args, **kwargs):\n"
@@ -88,7 +89,7 @@ def test_loads_with_the_network_unreachable() -> None:
         "from factcheck.crosscheck.embed import SentenceTransformerEmbedder\n"
         "vectors = SentenceTransformerEmbedder().embed(['a [NUM] increase'])\n"
         "import os\n"
-        "assert os.environ['HF_HUB_OFFLINE'] == '1', os.environ.get('HF_HUB_OFFLINE')\n"
+        "assert 'HF_HUB_OFFLINE' not in os.environ, os.environ.get('HF_HUB_OFFLINE')\n"
         "print(vectors.shape)\n"
     )
     env = {
@@ -146,10 +147,30 @@ def test_backends_come_from_a_registry(monkeypatch: pytest.MonkeyPatch, tmp_path
     from tests.doubles import HashingEmbedder
 
     monkeypatch.setitem(EMBEDDERS, "hashing", lambda settings: HashingEmbedder())
-    bare = make_embedder(Settings(), "hashing")
+    bare = make_embedder(Settings(embedder="hashing"))
     assert isinstance(bare, HashingEmbedder)
-    cached = get_embedder(Settings(cache_dir=tmp_path), "hashing")
+    cached = get_embedder(Settings(embedder="hashing", cache_dir=tmp_path))
     assert isinstance(cached, CachedEmbedder)
     assert cached.name == bare.name
     with pytest.raises(EmbeddingError, match="unknown embedding backend 'onnx'"):
-        make_embedder(Settings(), "onnx")
+        make_embedder(Settings(embedder="onnx"))
+
+
+def test_what_is_loaded_is_what_the_one_record_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.crosscheck import embed
+
+    loads: list[str] = []
+
+    def load(model: str) -> Any:
+        loads.append(model)
+        return object()
+
+    monkeypatch.setattr(embed, "_load_model", load)
+    models = embed._LoadedModels(keep=2)
+    first = models.get("a")
+    assert models.get("a") is first  # loaded once
+    models.get("b")
+    models.get("c")  # evicts "a", the least recently used
+    assert (models.holds("a"), models.holds("b"), models.holds("c")) == (False, True, True)
+    models.get("a")
+    assert loads == ["a", "b", "c", "a"]

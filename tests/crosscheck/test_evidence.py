@@ -80,8 +80,11 @@ def test_the_shipped_model_is_fitted_on_the_features_it_is_read_with() -> None:
 
 
 def _train_pairs_module() -> object:
-    spec = importlib.util.spec_from_file_location("train_pairs", ROOT / "benchmarks" / "train_pairs.py")
-    assert spec is not None and spec.loader is not None
+    spec = importlib.util.spec_from_file_location(
+        "train_pairs", ROOT / "benchmarks" / "train_pairs.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         module = importlib.util.module_from_spec(spec)

@@ -32,7 +32,8 @@ def test_the_measure_is_what_the_figure_counts_and_the_verb_it_is_said_with() ->
     frame = _frames("The quake killed at least 2,100 people in Herat province.")["2,100"]
     assert frame.measure is not None
     assert {"kill", "people"} <= set(frame.measure.split())
-    assert frame.entity is not None and frame.entity.startswith("Herat")
+    assert frame.entity is not None
+    assert frame.entity.startswith("Herat")
 
 
 def test_a_bare_figure_measures_its_clauses_subject() -> None:

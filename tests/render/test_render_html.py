@@ -301,3 +301,35 @@ def test_footer_names_each_setting_by_its_option() -> None:
     footer = html.split("<footer>")[1]
     assert "--model test · --threshold 0.6 · --tolerance 0.0" in footer
     assert "cache" not in footer
+
+
+def test_chart_places_values_in_different_units_on_one_converted_axis() -> None:
+    # 4 km is shorter than 3 miles (4.8 km): on one number line its dot lies left of it,
+    # as the cross-check compares them, not by the bare numbers 4 and 3.
+    view = _views(sample_report())[0]
+    stated = {1: (4.0, "km", "4 km"), 2: (3.0, "mi", "3 mi")}
+    for number, side in enumerate(view.sides, start=1):
+        value, unit, display = stated.get(number, stated[2])
+        for statement in side.statements:
+            statement.claims = [
+                c.model_copy(
+                    update={
+                        "value": value,
+                        "low": value,
+                        "high": value,
+                        "unit": unit,
+                        "display": display,
+                        "kind": Kind.COUNT,
+                    }
+                )
+                for c in statement.claims
+            ]
+    chart = interval_chart(view)
+    assert chart is not None
+    root = ET.fromstring(str(chart))
+    labels = [t.text for t in root.iter("text") if t.get("class") == "label"]
+    dots = [float(c.get("cx", "0")) for c in root.iter("circle")]
+    at = dict(zip(labels, dots, strict=True))
+    assert at["4 km"] < at["3 mi"]
+    ticks = [t.text for t in root.iter("text") if t.get("class") == "tick"]
+    assert all(tick and tick.endswith((" km", " mi")) for tick in ticks)

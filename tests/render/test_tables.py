@@ -86,12 +86,12 @@ def test_claims_frame_has_numbers_and_dates_in_columns_of_their_own() -> None:
 
 def test_claims_frame_of_the_seeds_is_numeric() -> None:
     """``claims_frame(report)["value"].mean()`` works on the seeds (no model needed)."""
-    from factcheck.crosscheck.pipeline import extract_all
+    from factcheck.crosscheck.pipeline import claims as stream_claims
     from factcheck.sources import load_sources
 
     sources = load_sources([SEEDS])
     report = Report(
-        sources=tuple(sources), claims=tuple(extract_all(sources)), clusters=(), findings=()
+        sources=tuple(sources), claims=tuple(stream_claims(sources)), clusters=(), findings=()
     )
     frame = claims_frame(report)
     assert frame["value"].dtype == "float64"

@@ -7,6 +7,7 @@ banners, captions, teasers, comments and footers that hold numbers of their own.
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
 from datetime import date
@@ -19,8 +20,9 @@ from factcheck.extract import extract_claims
 from factcheck.models import Source
 from factcheck.sources import article as article_module
 from factcheck.sources import load_sources
-from factcheck.sources.article import Article, read_article
+from factcheck.sources.article import read_article
 from factcheck.sources.html import read_html
+from factcheck.sources.unseen import PageText
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "html"
 META = json.loads((PAGES / "pages.json").read_text("utf-8"))
@@ -84,10 +86,12 @@ def test_tag_rules_read_a_page_where_trafilatura_finds_nothing(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(
-    "result", [None, Article(text="", title=None, published=None, url=None)], ids=["fails", "empty"]
+    "result",
+    [None, PageText(text="", title=None, published=None, url=None)],
+    ids=["fails", "empty"],
 )
 def test_tag_rules_stand_in_when_trafilatura_gives_nothing(
-    monkeypatch: pytest.MonkeyPatch, result: Article | None
+    monkeypatch: pytest.MonkeyPatch, result: PageText | None
 ) -> None:
     monkeypatch.setattr("factcheck.sources.html.read_article", lambda markup: result)
     markup = (PAGES / "port-strike.html").read_text("utf-8")
@@ -97,14 +101,18 @@ def test_tag_rules_stand_in_when_trafilatura_gives_nothing(
     assert document.title == "Port strike ends after 12 days"
 
 
-def test_trafilatura_errors_fall_back_to_the_tag_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_trafilatura_errors_fall_back_to_the_tag_rules(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     import trafilatura
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("broken page")
 
     monkeypatch.setattr(trafilatura, "bare_extraction", broken)
-    assert article_module.read_article("<html><body><p>x</p></body></html>") is None
+    with caplog.at_level(logging.DEBUG, logger="factcheck.sources.article"):
+        assert article_module.read_article("<html><body><p>x</p></body></html>") is None
+    assert "ValueError: broken page" in caplog.text  # said, for --debug, not swallowed
     document = read_html("<html><body><p>Imports fell 3% in June.</p></body></html>")
     assert document.text == "Imports fell 3% in June."
 
@@ -155,3 +163,23 @@ def test_import_factcheck_does_not_load_trafilatura() -> None:
     code = "import sys, factcheck, factcheck.sources; print('trafilatura' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("find_article", [True, False], ids=["article", "tag-rules"])
+@pytest.mark.parametrize(
+    "unseen",
+    [
+        "<div hidden>Secret 41%</div>",
+        '<div aria-hidden="true">Secret 41%</div>',
+        '<div style="display: none">Secret 41%</div>',
+        "<textarea>Secret 41%</textarea>",
+        "<math>Secret 41%</math>",
+        "<footer>Secret 41%</footer>",
+    ],
+)
+def test_both_readers_drop_what_no_reader_sees(unseen: str, find_article: bool) -> None:
+    body = " ".join(["Exports rose 5% in May, the ministry said on Tuesday."] * 8)
+    page = f"<html><body><main><article><p>{body}</p></article></main>{unseen}</body></html>"
+    document = read_html(page, find_article=find_article)
+    assert "Exports rose 5%" in document.text
+    assert "41%" not in document.text

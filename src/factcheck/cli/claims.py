@@ -11,23 +11,22 @@ import click
 from factcheck.atomic import open_atomic
 from factcheck.cli.app import standard_output
 from factcheck.cli.options import (
-    extraction_options,
     follow_links_option,
     output_options,
     settings_from_options,
+    settings_options,
     sources_argument,
 )
 from factcheck.cli.terminal import colour, width
+from factcheck.render.claims import CLAIM_FORMATS
 
 __all__ = ["claims_command"]
-
-FORMATS = ("table", "json", "csv")
 
 
 @click.command("claims")
 @sources_argument
-@output_options(FORMATS, "table")
-@extraction_options
+@output_options(CLAIM_FORMATS, "table")
+@settings_options("claims")
 @follow_links_option
 def claims_command(
     paths: tuple[str, ...], fmt: str, output: Path | None, follow_links: bool, **options: Any

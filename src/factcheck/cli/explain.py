@@ -28,7 +28,7 @@ __all__ = ["explain_command"]
     help="The first claim: its id, or SOURCE:TEXT where TEXT holds its figure.",
 )
 @click.option("--b", "second", required=True, metavar="CLAIM", help="The second claim.")
-@settings_options
+@settings_options("explain")
 @follow_links_option
 def explain_command(
     paths: tuple[str, ...], first: str, second: str, follow_links: bool, **options: Any

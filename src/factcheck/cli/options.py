@@ -1,68 +1,46 @@
 """Option decorators shared by the commands, and their conversion to Settings.
 
-Every field of :class:`factcheck.Settings` has one option, named in
-``factcheck.settings.OPTIONS``; each command offers the options of the settings it
-reads (``report``: all but ``--fact-threshold``; ``validate``: all; ``claims``: the
-extraction ones). A test checks that no setting is left without an option.
+The options of the settings are generated from the fields of :class:`factcheck.Settings`
+(:func:`settings_options`): each field's description is the option's help, its bounds
+the option's range, and its :class:`factcheck.settings.Option` the flag and the commands
+that offer it. Nothing about a setting is written here.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
+import annotated_types
 import click
 from pydantic import ValidationError
+from pydantic.fields import FieldInfo
 
 from factcheck.errors import SettingsError
-from factcheck.settings import DEFAULT_MODEL, OPTIONS, Settings
+from factcheck.settings import Command, Settings, option_of, settings_of
 
 __all__ = [
-    "EXTRACTION_SETTINGS",
-    "REPORT_SETTINGS",
-    "VALIDATE_SETTINGS",
     "Bounded",
-    "extraction_options",
     "follow_links_option",
     "output_options",
     "quiet_option",
+    "setting_option",
     "settings_error",
     "settings_from_options",
     "settings_options",
     "sources_argument",
-    "validate_settings_options",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXTRACTION_SETTINGS = ("approximate_margin", "reference_date", "parse")
-"""The settings that extraction reads (``factcheck claims``)."""
-
-REPORT_SETTINGS = (
-    "model",
-    "similarity_threshold",
-    "tolerance",
-    "approximate_margin",
-    "neighbours",
-    "reference_date",
-    "parse",
-    "cache_dir",
-    "use_cache",
-    "batch_size",
-)
-"""The settings a cross-check reads (``factcheck report``)."""
-
-VALIDATE_SETTINGS = (*REPORT_SETTINGS, "fact_threshold")
-"""The settings a fact-sheet validation reads (``factcheck validate``)."""
-
-
 if TYPE_CHECKING:
     _ParamType = click.ParamType[float, Any]
+    _DayType = click.ParamType[date, Any]
 else:
-    _ParamType = click.ParamType  # generic only in click >= 8.2
+    _ParamType = _DayType = click.ParamType  # generic only in click >= 8.2
 
 
 class Bounded(_ParamType):
@@ -99,123 +77,77 @@ class Bounded(_ParamType):
         return int(number) if self.integer else number
 
 
-def _default(name: str) -> Any:
-    return Settings.model_fields[name].default
+class _Day(_DayType):
+    """A calendar day written YYYY-MM-DD."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            option = param.opts[0] if param is not None and param.opts else "value"
+            raise SettingsError(
+                f"must be a date written YYYY-MM-DD, not {str(value)[:40]!r}", field=option
+            ) from None
 
 
-def _option(name: str) -> Callable[[F], F]:
-    """The option of one setting, named as ``factcheck.settings.OPTIONS`` says."""
-    flag = OPTIONS[name]
-    if name == "model":
-        return click.option(
-            flag,
-            default=DEFAULT_MODEL,
-            show_default=True,
-            envvar="FACTCHECK_MODEL",
-            help="Sentence-transformers model name or local path.",
-        )
-    if name == "similarity_threshold":
-        return click.option(
-            flag,
-            "threshold",
-            type=Bounded(-1.0, 1.0),
-            default=_default(name),
-            show_default=True,
-            help="Cosine similarity above which two claims may state the same fact (-1 to 1).",
-        )
-    if name == "tolerance":
-        return click.option(
-            flag,
-            type=Bounded(0.0, 1.0),
-            default=_default(name),
-            show_default=True,
-            help="Relative gap between two claims still forgiven as agreement (0 to 1).",
-        )
-    if name == "approximate_margin":
-        return click.option(
-            flag,
-            type=Bounded(0.0, 1.0),
-            default=_default(name),
-            show_default=True,
-            help="Relative half-width that 'about', 'around', 'roughly' give a value (0 to 1).",
-        )
-    if name == "neighbours":
-        return click.option(
-            flag,
-            type=Bounded(1, 1000, integer=True),
-            default=_default(name),
-            show_default=True,
-            help="Nearest neighbours compared per claim when clustering (1 to 1000).",
-        )
-    if name == "reference_date":
-        return click.option(
-            flag,
-            type=click.DateTime(formats=["%Y-%m-%d"]),
-            default=None,
-            help="Completes dates without a year when a source has no date "
-            "[default: latest publication date among the sources].",
-        )
-    if name == "cache_dir":
-        return click.option(
-            flag,
-            # Not checked here: with --no-cache the folder is never used, and an unusable
-            # one only means running without a cache (a warning says so).
-            type=click.Path(path_type=Path),
-            metavar="DIRECTORY",
-            default=None,
-            envvar="FACTCHECK_CACHE_DIR",
-            help="Embedding cache folder [default: the user cache directory].",
-        )
-    if name == "use_cache":
-        return click.option(flag, is_flag=True, help="Neither read nor write the embedding cache.")
-    if name == "parse":
-        return click.option(
-            flag,
-            is_flag=True,
-            help="Do not parse sentences: frames only from the words around each figure "
-            "(faster; fewer figures can be compared).",
-        )
-    if name == "batch_size":
-        return click.option(
-            flag,
-            type=Bounded(1, 4096, integer=True),
-            default=_default(name),
-            show_default=True,
-            help="Texts per model call when embedding, 1 to 4096 (speed and memory only).",
-        )
-    if name == "fact_threshold":
-        return click.option(
-            flag,
-            type=Bounded(-1.0, 2.0),
-            default=_default(name),
-            show_default=True,
-            help="Match score above which a claim states a fact of the sheet (-1 to 2).",
-        )
-    raise ValueError(f"no option for setting {name!r}")
+def _bounds(field: FieldInfo) -> tuple[float, float] | None:
+    low = next((m.ge for m in field.metadata if isinstance(m, annotated_types.Ge)), None)
+    high = next((m.le for m in field.metadata if isinstance(m, annotated_types.Le)), None)
+    if low is None or high is None:
+        return None
+    return float(low), float(high)  # type: ignore[arg-type]
 
 
-def _options_for(names: Sequence[str]) -> Callable[[F], F]:
+def setting_option(name: str, field: FieldInfo) -> Callable[[F], F]:
+    """The click option of one setting, read from its field."""
+    option = option_of(field)
+    written = get_args(field.annotation) or (field.annotation,)
+    kind = next(t for t in written if t is not type(None))  # "date | None" is read as a date
+    help_text = field.description or ""
+    common: dict[str, Any] = {"envvar": option.envvar}
+    if kind is bool:
+        # A setting that is on by default: its flag turns it off ("--no-cache").
+        return click.option(
+            option.flag,
+            name,
+            flag_value=not field.default,
+            default=field.default,
+            help=help_text,
+            **common,
+        )
+    bounds = _bounds(field)
+    if bounds is not None:
+        low, high = bounds
+        integer = kind is int
+        common["type"] = Bounded(low, high, integer=integer)
+        help_text = f"{help_text.removesuffix('.')} ({low:g} to {high:g})."
+    elif kind is date:
+        common["type"] = _Day()
+    elif kind is Path:
+        # Not checked here: a cache folder is only used when the cache is (an unusable
+        # one only means running without a cache, and a warning says so).
+        common["type"] = click.Path(path_type=Path)
+        common["metavar"] = "DIRECTORY"
+    shown = field.default is not None
+    return click.option(
+        option.flag, name, default=field.default, show_default=shown, help=help_text, **common
+    )
+
+
+def settings_options(command: Command) -> Callable[[F], F]:
+    """The options of every setting ``command`` offers, generated from the Settings fields."""
+    names = settings_of(command)
+
     def wrap(func: F) -> F:
         for name in reversed(names):
-            func = _option(name)(func)
+            func = setting_option(name, Settings.model_fields[name])(func)
         return func
 
     return wrap
-
-
-def settings_options(func: F) -> F:
-    """The options of every setting a cross-check reads (``factcheck report``)."""
-    return _options_for(REPORT_SETTINGS)(func)
-
-
-def validate_settings_options(func: F) -> F:
-    """The options of every setting a fact-sheet validation reads (``factcheck validate``)."""
-    return _options_for(VALIDATE_SETTINGS)(func)
-
-
-def extraction_options(func: F) -> F:
-    """The options of the settings extraction reads (``factcheck claims``)."""
-    return _options_for(EXTRACTION_SETTINGS)(func)
 
 
 def sources_argument(func: F) -> F:
@@ -263,38 +195,17 @@ def output_options(formats: tuple[str, ...], default: str) -> Callable[[F], F]:
     return wrap
 
 
-_FIELDS = {
-    "model": "model",
-    "threshold": "similarity_threshold",
-    "tolerance": "tolerance",
-    "approximate_margin": "approximate_margin",
-    "neighbours": "neighbours",
-    "cache_dir": "cache_dir",
-    "batch_size": "batch_size",
-    "fact_threshold": "fact_threshold",
-}
-
-
 def settings_from_options(**options: Any) -> Settings:
     """Validate the settings options a command received into a Settings object.
 
-    Options a command does not offer keep their defaults.
+    The options carry the fields' names; options a command does not offer keep their
+    defaults.
     """
-    values: dict[str, Any] = {
-        field: options[name] for name, field in _FIELDS.items() if name in options
-    }
-    reference_date = options.get("reference_date")
-    ref: date | None = reference_date.date() if reference_date is not None else None
-    values["reference_date"] = ref
-    if "no_cache" in options:
-        values["use_cache"] = not options["no_cache"]
-    if "no_parse" in options:
-        values["parse"] = not options["no_parse"]
-    unknown = set(options) - set(_FIELDS) - {"reference_date", "no_cache", "no_parse"}
+    unknown = set(options) - set(Settings.model_fields)
     if unknown:
         raise TypeError(f"not settings options: {sorted(unknown)}")
     try:
-        return Settings(**values)
+        return Settings(**options)
     except ValidationError as exc:
         raise settings_error(exc) from exc
 

@@ -18,18 +18,17 @@ from factcheck.cli.options import (
     sources_argument,
 )
 from factcheck.cli.progress import progress_bar
+from factcheck.render import FORMATS, REPORT_FORMATS
 
 if TYPE_CHECKING:
     from factcheck.models import Report
 
 __all__ = ["report_command", "summary"]
 
-FORMATS = ("md", "html", "json", "csv")  # factcheck.render.FORMATS, kept literal for a fast --help
-
 
 @click.command("report")
 @sources_argument
-@settings_options
+@settings_options("report")
 @output_options(FORMATS, "md")
 @click.option(
     "--fail-on-conflict", is_flag=True, help="Exit with status 1 when a conflict is found."
@@ -67,7 +66,7 @@ def report_command(
     sources = load_sources(paths, stdin=stdin, follow_links=follow_links)
     with progress_bar(quiet) as progress:
         result = report(sources, settings, progress=progress)
-        progress.start(f"writing the {_NAMES[fmt]} report")
+        progress.start(f"writing the {REPORT_FORMATS[fmt].title} report")
         text = render(result, fmt)
         progress.finish()
     emit(text, output)
@@ -76,9 +75,6 @@ def report_command(
         click.echo(f"factcheck: {summary(result)}{where}", err=True)
     if fail_on_conflict and result.conflicts:
         ctx.exit(EXIT_FINDINGS)
-
-
-_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV"}
 
 
 def summary(result: Report) -> str:

@@ -1,12 +1,7 @@
-"""`factcheck validate SHEET --sources PATH...`: validate a fact sheet, as a CI step.
-
-``factcheck check`` is the command's old name, kept as a deprecated alias for one
-release (it says so on stderr; its output is the same).
-"""
+"""`factcheck validate SHEET --sources PATH...`: validate a fact sheet, as a CI step."""
 
 from __future__ import annotations
 
-import inspect
 import os
 import sys
 from pathlib import Path
@@ -21,12 +16,12 @@ from factcheck.cli.options import (
     output_options,
     quiet_option,
     settings_from_options,
-    validate_settings_options,
+    settings_options,
 )
 from factcheck.cli.progress import progress_bar
 from factcheck.cli.terminal import colour, width
 
-__all__ = ["check_command", "validate_command"]
+__all__ = ["validate_command"]
 
 
 @click.command("validate")
@@ -50,7 +45,7 @@ __all__ = ["check_command", "validate_command"]
 @output_options(("table", "json", "sarif"), "table")
 @click.option("--verbose", "-v", is_flag=True, help="Show every fact, not only the failing ones.")
 @quiet_option
-@validate_settings_options
+@settings_options("validate")
 @follow_links_option
 @click.pass_context
 def validate_command(
@@ -121,16 +116,3 @@ def validate_command(
                     click.echo(line, file=stream)
     if not validation.ok(strict):
         ctx.exit(EXIT_FINDINGS)
-
-
-check_command = click.Command(
-    "check",
-    callback=validate_command.callback,
-    params=validate_command.params,
-    help=inspect.cleandoc(validate_command.help or "")
-    + "\n\nThe old name of 'factcheck validate', kept for one release.",
-    short_help="The old name of 'validate'.",
-    deprecated=True,
-    context_settings=validate_command.context_settings,
-)
-"""``factcheck check``: the old name of ``factcheck validate``, deprecated for one release."""

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from factcheck.crosscheck.embed import DEFAULT_BACKEND, Embedder, LoadsModel, make_embedder
+from factcheck.crosscheck.embed import Embedder, LoadsModel, make_embedder
 from factcheck.progress import NullProgress, Progress
 from factcheck.settings import Settings
 
@@ -544,13 +544,14 @@ def embed_texts(
     return np.stack([vectors[text] for text in texts]).astype(np.float32, copy=False)
 
 
-def get_embedder(settings: Settings, backend: str = DEFAULT_BACKEND) -> Embedder:
-    """The embedder a run with ``settings`` uses: the named backend behind the on-disk cache.
+def get_embedder(settings: Settings) -> Embedder:
+    """The embedder a run with ``settings`` uses: the backend ``settings.embedder`` names,
+    behind the on-disk cache.
 
     With ``settings.use_cache`` False, or when the cache folder is unusable (a
     warning is logged), the bare backend is returned.
     """
-    model = make_embedder(settings, backend)
+    model = make_embedder(settings)
     if not settings.use_cache:
         return model
     cache = open_cache(settings)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -23,13 +23,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from factcheck.errors import EmbeddingError
-from factcheck.settings import DEFAULT_MODEL, Settings
+from factcheck.settings import DEFAULT_EMBEDDER, DEFAULT_MODEL, Settings
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 __all__ = [
-    "DEFAULT_BACKEND",
     "EMBEDDERS",
     "Embedder",
     "EmbedderFactory",
@@ -38,12 +37,6 @@ __all__ = [
     "make_embedder",
     "weights_digest",
 ]
-
-# Set before sentence_transformers (and huggingface_hub under it) is imported:
-# both read them once, at import time.
-_OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-# The CLI draws its own progress on stderr; the hub's tqdm bars stay off unless asked for.
-_QUIET_ENV = {"HF_HUB_DISABLE_PROGRESS_BARS": "1"}
 
 
 class Embedder(Protocol):
@@ -105,11 +98,11 @@ class SentenceTransformerEmbedder:
     @property
     def model(self) -> SentenceTransformer:
         """The loaded model (loads it on first access; shared within the process)."""
-        return _load_model(self.model_spec)
+        return _MODELS.get(self.model_spec)
 
     @property
     def loaded(self) -> bool:
-        return self.model_spec in _LOADED
+        return _MODELS.holds(self.model_spec)
 
     def load(self) -> None:
         self.model  # noqa: B018 - loading is the point
@@ -202,31 +195,23 @@ def _sentence_transformers(settings: Settings) -> Embedder:
     return SentenceTransformerEmbedder(settings.model, batch_size=settings.batch_size)
 
 
-DEFAULT_BACKEND = "sentence-transformers"
-EMBEDDERS: dict[str, EmbedderFactory] = {DEFAULT_BACKEND: _sentence_transformers}
-"""Embedding backends by name. Register another with ``EMBEDDERS["name"] = factory``."""
+EMBEDDERS: dict[str, EmbedderFactory] = {DEFAULT_EMBEDDER: _sentence_transformers}
+"""Embedding backends by name, chosen by ``Settings.embedder`` (``--embedder``). Register
+another with ``EMBEDDERS["name"] = factory``."""
 
 
-def make_embedder(settings: Settings, backend: str = DEFAULT_BACKEND) -> Embedder:
-    """A bare (uncached) embedder of the named backend for ``settings``."""
-    factory = EMBEDDERS.get(backend)
+def make_embedder(settings: Settings) -> Embedder:
+    """A bare (uncached) embedder of the backend ``settings.embedder`` names."""
+    factory = EMBEDDERS.get(settings.embedder)
     if factory is None:
         known = ", ".join(sorted(EMBEDDERS))
-        raise EmbeddingError(f"unknown embedding backend {backend!r}; known: {known}")
+        raise EmbeddingError(f"unknown embedding backend {settings.embedder!r}; known: {known}")
     return factory(settings)
 
 
-_LOADED: set[str] = set()
-"""Models loaded in this process (kept by :func:`_load_model`'s cache)."""
-
-
-# A process loads each model once: a library user calling report() repeatedly, or the
-# test suite, would otherwise pay the load (seconds) on every call.
-@functools.lru_cache(maxsize=2)
 def _load_model(model: str) -> SentenceTransformer:
-    os.environ.update(_OFFLINE_ENV)
-    for key, value in _QUIET_ENV.items():
-        os.environ.setdefault(key, value)
+    """Load a model from local files only: no run reaches the network, and the host's
+    environment (``HF_HUB_OFFLINE`` and the like) is left as it was."""
     location = _model_location(model)
     try:
         import torch
@@ -236,11 +221,38 @@ def _load_model(model: str) -> SentenceTransformer:
     device = "cuda" if torch.cuda.is_available() else "cpu"
     kwargs: dict[str, Any] = {"device": device, "local_files_only": True}
     try:
-        loaded = SentenceTransformer(location, **kwargs)
+        return SentenceTransformer(location, **kwargs)
     except Exception as exc:  # OSError, ValueError, hub errors...: one line for the CLI
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise EmbeddingError(
             f"cannot load embedding model {model!r} (offline, from {location}): {first_line}"
         ) from exc
-    _LOADED.add(model)
-    return loaded
+
+
+class _LoadedModels:
+    """The models loaded in this process, the most recently used ``keep`` of them.
+
+    One record: what it holds is what is loaded, so :attr:`SentenceTransformerEmbedder.loaded`
+    cannot drift from it. A library user calling report() repeatedly, or the test suite,
+    would otherwise pay the load (seconds) on every call.
+    """
+
+    def __init__(self, keep: int) -> None:
+        self._keep = keep
+        self._held: OrderedDict[str, SentenceTransformer] = OrderedDict()
+
+    def holds(self, model: str) -> bool:
+        return model in self._held
+
+    def get(self, model: str) -> SentenceTransformer:
+        if model in self._held:
+            self._held.move_to_end(model)
+            return self._held[model]
+        loaded = _load_model(model)
+        self._held[model] = loaded
+        while len(self._held) > self._keep:
+            self._held.popitem(last=False)
+        return loaded
+
+
+_MODELS = _LoadedModels(keep=2)

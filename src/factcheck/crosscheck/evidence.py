@@ -104,9 +104,7 @@ class PairModel:
 
     def contributions(self, features: Sequence[float]) -> list[tuple[str, float]]:
         """Each feature's share of the score, largest effect first."""
-        parts = [
-            (name, w * x) for name, w, x in zip(FEATURES, self.weights, features, strict=True)
-        ]
+        parts = [(name, w * x) for name, w, x in zip(FEATURES, self.weights, features, strict=True)]
         return sorted((p for p in parts if p[1] != 0.0), key=lambda p: -abs(p[1]))
 
     def explain(self, features: Sequence[float], top: int = 3) -> str:
@@ -217,9 +215,13 @@ def period_fit(a: str | None, b: str | None) -> int:
         (part_a, year_b, part_b, month_b),
         (part_b, year_a, part_a, month_a),
     ):
-        if part in _MONTHS_OF_PART and other_year is not None and not other_part:
-            if other_month is None:
-                return -1
+        if (
+            part in _MONTHS_OF_PART
+            and other_year is not None
+            and not other_part
+            and other_month is None
+        ):
+            return -1
     for part, month in ((part_a, month_b), (part_b, month_a)):
         if part in _MONTHS_OF_PART and month is not None:
             low, high = _MONTHS_OF_PART[part]

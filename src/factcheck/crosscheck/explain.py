@@ -16,7 +16,8 @@ from factcheck.crosscheck.cluster import MIN_CONTENT_WORDS, PairEvidence, block_
 from factcheck.crosscheck.compare import Comparison, compare_quantities
 from factcheck.crosscheck.copies import collapse_copies
 from factcheck.crosscheck.evidence import FEATURES, load_pair_model
-from factcheck.crosscheck.pipeline import embed_claims, extract_all, reference_date_for
+from factcheck.crosscheck.pipeline import claims as stream_claims
+from factcheck.crosscheck.pipeline import embed_claims, reference_date_for
 from factcheck.errors import InputError
 from factcheck.extract.frame import context_words
 from factcheck.models import Claim
@@ -118,7 +119,7 @@ def explain(
     """Why claims ``a`` and ``b`` of ``sources`` were or were not compared, and the values."""
     settings = settings or Settings()
     loaded = as_sources(sources)
-    claims = collapse_copies(extract_all(loaded, settings))
+    claims = collapse_copies(list(stream_claims(loaded, settings)))
     first, second = find_claim(claims, a), find_claim(claims, b)
     if first.id == second.id:
         raise InputError("both names fit the same claim")

@@ -23,14 +23,7 @@ from factcheck.sources import LoadedSources, SourcesLike, as_sources
 if TYPE_CHECKING:
     from factcheck.crosscheck.embed import Embedder
 
-__all__ = [
-    "check",
-    "claims",
-    "embed_claims",
-    "extract_all",
-    "reference_date_for",
-    "report",
-]
+__all__ = ["claims", "embed_claims", "reference_date_for", "report"]
 
 
 def reference_date_for(sources: Sequence[Source], settings: Settings) -> Settings:
@@ -52,7 +45,8 @@ def claims(
     *,
     progress: Progress | None = None,
 ) -> Iterator[Claim]:
-    """Claims of every source one at a time, years completed with the run's reference date.
+    """Claims of every source one at a time, years completed with the run's reference date
+    (``factcheck claims``).
 
     For listings of huge inputs: nothing is held but the sources' text.
     """
@@ -63,16 +57,6 @@ def claims(
         yield from iter_claims(source, settings)
         progress.advance()
     progress.finish()
-
-
-def extract_all(
-    sources: Sequence[Source],
-    settings: Settings | None = None,
-    *,
-    progress: Progress | None = None,
-) -> list[Claim]:
-    """Claims of every source, years completed with the run's reference date."""
-    return list(claims(sources, settings, progress=progress))
 
 
 def embed_claims(
@@ -114,7 +98,7 @@ def report(
     settings = settings or Settings()
     progress = progress or NullProgress()
     loaded = as_sources(sources)
-    found = collapse_copies(extract_all(loaded, settings, progress=progress))
+    found = collapse_copies(list(claims(loaded, settings, progress=progress)))
     if embedder is None:
         from factcheck.crosscheck.cache import get_embedder
 
@@ -135,7 +119,3 @@ def report(
         findings=tuple(findings),
         settings=used.reported(),
     )
-
-
-check = report
-"""The old name of :func:`report`, kept for one release (``factcheck.check``)."""

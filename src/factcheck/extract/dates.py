@@ -12,12 +12,18 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from factcheck.extract.numbers import CARDINALS, ORDINALS
+from factcheck.extract.words import FUTURE_CUES, PAST_CUES, alternation
 from factcheck.models import Kind, Quantity
 from factcheck.sources.dates import MONTHS, month_number
 
 __all__ = [
     "DAY_WORD_PATTERN",
+    "FISCAL_YEAR",
     "MONTH_PATTERN",
+    "PERIODS",
+    "PERIOD_PATTERN",
+    "QUARTER_WORD_PATTERN",
     "DateSpan",
     "date_quantity",
     "day_date",
@@ -38,18 +44,8 @@ MONTH_PATTERN = rf"(?:{'|'.join(_FULL_NAMES)}|(?:{'|'.join(_ABBREVIATIONS)})\b\.
 """A capitalised month name or abbreviation (case-sensitive on purpose: "may" is a verb)."""
 
 
-_ORDINAL_DAYS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}  # fmt: skip
-_CARDINAL_DAYS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30,
-}  # fmt: skip
+_ORDINAL_DAYS = {word: number for word, number in ORDINALS.items() if number <= 31}
+_CARDINAL_DAYS = {word: number for word, number in CARDINALS.items() if 1 <= number <= 31}
 _ORDINAL_ALTERNATION = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
 _CARDINAL_ALTERNATION = "|".join(sorted(_CARDINAL_DAYS, key=len, reverse=True))
 DAY_WORD_PATTERN = (
@@ -137,25 +133,16 @@ def month_date(
     )
 
 
-_BARE_MONTH_OK = frozenset(
-    "January February April June July August September October November December".split()
-)
+# Every full month name but the two that are also English words ("to march", "may").
+_BARE_MONTH_OK = frozenset(_FULL_NAMES) - {"March", "May"}
 _MONTH_PREPOSITION = re.compile(
     r"(?i:in|since|by|until|till|from|through|during|before|after|of|early|mid|late|last"
     r"|next|this|between|and|to|or)[\s\u00a0\-]*\Z"
 )
 
 
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|struck|hit|killed|said|told|made|took|came|went|began|fell|rose"
-    r"|won|lost|left|saw|gave|found|held|met|paid|sold|bought|built|brought|ago|[a-z]{3,}ed)\b",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|next|upcoming|scheduled|slated|due|plans?|planned|expected|expects|set\s+to"
-    r"|going\s+to|is\s+to|are\s+to|until|from|starting|begins?|beginning|through)\b|'ll\b",
-    re.IGNORECASE,
-)
+_PAST = re.compile(rf"\b(?:{alternation(PAST_CUES)}|[a-z]{{3,}}ed)\b", re.IGNORECASE)
+_FUTURE = re.compile(rf"\b(?:{alternation(FUTURE_CUES)})\b|'ll\b", re.IGNORECASE)
 
 
 def tells_of_the_past(sentence: str) -> bool:
@@ -191,7 +178,19 @@ def _fiscal_year(year: int) -> DateSpan:
     return period_span(date(year - 1, 2, 1), date(year + 1, 3, 31), f"FY{year:04d}")
 
 
-_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+PERIODS: dict[str, int] = {"Q": 4, "H": 2}
+"""Parts of a year written as a letter and a number, and how many a year has: quarters
+("Q3", value "2024-Q3") and halves ("H1", value "2024-H1")."""
+
+FISCAL_YEAR = "FY"
+"""A fiscal year as written before its year ("FY2024", value "FY2024")."""
+
+PERIOD_PATTERN = "|".join(f"{letter}[1-{count}]" for letter, count in PERIODS.items())
+"""A part of a year written as a letter and a number ("Q1" to "Q4", "H1", "H2")."""
+
+_QUARTER_WORDS = {word: n for word, n in ORDINALS.items() if n <= PERIODS["Q"]}
+QUARTER_WORD_PATTERN = "|".join(_QUARTER_WORDS)
+"""The ordinal of a quarter in words ("first" to "fourth")."""
 
 
 def _date_span(match: re.Match[str], reference: date | None, past: bool) -> DateSpan | None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.periods import period_in
-from factcheck.models import Frame, Kind, Modality, Quantity
+from factcheck.extract.qualifiers import QUALIFIER_WORDS
+from factcheck.extract.words import CLAUSE_OPENERS, FUNCTION_WORDS, FUTURE_CUES
+from factcheck.models import Frame, Kind, Modality
 from factcheck.sources.dates import MONTHS
 
 __all__ = ["MASK", "context_words", "describe", "modalities_compatible", "times_compatible"]
@@ -22,40 +24,27 @@ MASK = "[NUM]"
 _TOKEN = re.compile(r"\[NUM\]|[^\W_][\w’'.\-]*[\w%$]|[^\W_]|[^\w\s]")
 _SPACE_RUN = re.compile(r"\s+")
 _HARD_BOUNDARY = frozenset(';:—–()[]“”"|•')
-_CONNECTORS = frozenset(
-    """while whereas but although though compared after before which when where who whom
-    whose because since unless until despite amid including""".split()
-)
 _MAX_LEFT, _MAX_RIGHT, _MIN_LEFT, _MIN_RIGHT, _MIN_TOTAL = 14, 10, 4, 3, 6
 _WINDOW, _WINDOW_ABOVE = 400, 1200  # characters around a quantity looked at in long sentences
 _HEAD_BELOW, _HEAD_WORDS = 8, 6  # clauses shorter than 8 words get the sentence head
 
-STOPWORDS = frozenset(
-    """a an the of to in on at for from by with and or as is are was were be been being has have
-    had do does did it its it's this that these those there their they them he she his her him we
-    our us you your i me my not no nor so than then also just only even still very more most less
-    least about around roughly nearly almost approximately some over above under below up down out
-    into onto upon off per via between among through than each every any all both either neither
-    such which who whom whose what when where why how while would could should will shall may might
-    can must said says say according other another one's s""".split()
+STOPWORDS = FUNCTION_WORDS | frozenset(
+    """it's one's s said says say according roughly nearly almost approximately""".split()
 )
-
-_QUALIFIER_WORDS = frozenset(
-    """about around roughly nearly almost approximately some estimated more less than over above
-    under below up to at least most as high much well beyond upwards fewer no""".split()
-)
+"""Words that say nothing of what a claim measures: the function words, reporting words
+and the qualifiers' own."""
 
 _THREAT_CUES = frozenset(
     """threaten threatens threatened threatening threat threats warn warns warned warning vow
-    vows vowed pledge pledged plan plans propose proposes proposed proposal
+    vows vowed pledge pledged propose proposes proposed proposal
     consider considers considering mull mulls mulled could would might may prevent avert
     ultimatum""".split()
-)
+) | frozenset(c for c in FUTURE_CUES if c.startswith("plan"))
 _FORECAST_CUES = frozenset(
-    """forecast forecasts forecasted expect expects expected expectation projected projects
+    """forecast forecasts forecasted expectation projected projects
     projection projections predict predicts predicted prediction predictions target targets
     targeted goal goals outlook potential""".split()
-)
+) | frozenset(c for c in FUTURE_CUES if c.startswith("expect"))
 _PAST_CUES = frozenset(
     """last previous previously former formerly earlier ago once had used height""".split()
 )
@@ -95,7 +84,7 @@ def _clause_bounds(texts: list[str], first: int, last: int) -> tuple[int, int]:
             token = texts[i]
             if token in _HARD_BOUNDARY:
                 break
-            if (token == "," or token.lower() in _CONNECTORS) and words >= min_words:
+            if (token == "," or token.lower() in CLAUSE_OPENERS) and words >= min_words:
                 # A connector opens the next clause: it belongs to the right-hand side.
                 break
             if _is_word(token):
@@ -124,7 +113,7 @@ def _subject(before: list[str], after: list[str]) -> str:
         following.append(word)
     if following:
         return " ".join(following[:3])
-    preceding = [w for w in before[-6:] if w.lower() not in STOPWORDS | _QUALIFIER_WORDS]
+    preceding = [w for w in before[-6:] if w.lower() not in STOPWORDS | QUALIFIER_WORDS]
     return " ".join(preceding[-3:])
 
 
@@ -185,7 +174,7 @@ def describe(
     what the clause says); a time phrase is never taken from inside the quantity itself.
     """
     start, end = span
-    original, original_span = sentence, span
+    original, _original_span = sentence, span
     if len(sentence) > _WINDOW_ABOVE:
         # A clause never reaches further than this; tokenising only the window keeps a
         # sentence with thousands of numbers linear instead of quadratic.
@@ -232,7 +221,9 @@ def describe(
     period = None
     if kind not in (Kind.DATE, Kind.YEAR):
         offset = max(0, span[0] - _PERIOD_REACH)
-        period = period_in(original[offset : span[1] + _PERIOD_REACH], (span[0] - offset, span[1] - offset))
+        period = period_in(
+            original[offset : span[1] + _PERIOD_REACH], (span[0] - offset, span[1] - offset)
+        )
     frame = Frame(
         subject=subject,
         time=time,

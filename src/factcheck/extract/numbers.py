@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from factcheck.units import SCALES
 
 __all__ = [
+    "CARDINALS",
     "DIGITS_PATTERN",
+    "FRACTIONS",
+    "FRACTION_PATTERN",
+    "NUMERATOR_PATTERN",
     "ONES",
+    "ORDINALS",
     "SCALE_PATTERN",
     "TENS",
     "WORD_NUMBER_PATTERN",
@@ -55,15 +61,40 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_WORD_ALTERNATION = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
+CARDINALS = {**ONES, **TENS}
+"""Every cardinal number word, by its value: the table the other number words are read from."""
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+"""Ordinal words by their number ("twenty-first" is "twenty" and "first")."""
+
+FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+"""The denominator of each fraction word."""
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+_WORD_ALTERNATION = _alternation(CARDINALS)
+NUMERATOR_PATTERN = rf"(?:an?|{_alternation(w for w, n in ONES.items() if 1 <= n <= 9)})"
+"""The count of a fraction in words: "a", "an", "one" to "nine" ("two thirds")."""
+FRACTION_PATTERN = _alternation(FRACTIONS)
+"""Every fraction word ("half", "thirds", "quarter")."""
 _CARDINAL = (
     rf"(?:{_WORD_ALTERNATION})(?:[\s\-]+(?:and\s+)?(?:{_WORD_ALTERNATION}|hundred|thousand"
     r"|dozens?)(?![a-z]))*"
 )
-_PART = (
-    r"(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s\-]+"
-    r"(?:half|halves|thirds?|quarters?|fourths?|fifths?|eighths?|tenths?)"
-)
+_PART = rf"{NUMERATOR_PATTERN}[\s\-]+(?:{FRACTION_PATTERN})"
 WORD_NUMBER_PATTERN = (
     rf"(?:(?:minus|negative)\s+)?(?:{_CARDINAL}"
     rf"(?:\s+point(?:[\s\-]+(?:{_WORD_ALTERNATION}))+"  # "two point five"
@@ -79,12 +110,6 @@ _SPACED_SCALES = sorted((word for word in SCALES if len(word) > 1), key=len, rev
 SCALE_PATTERN = f"(?:{'|'.join(_SPACED_SCALES)})".replace(" ", r"[\s\u00a0]+")
 """Scale words that may follow a number with a space (single letters only glued)."""
 
-_FRACTIONS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
-}  # fmt: skip
 
 _WORD_SPLIT = re.compile(r"[\s\-]+")
 _PLAIN_DECIMAL = re.compile(r"\d++(?:\.\d*+)?|\.\d++")  # "12", "1.5", "12.", ".5"
@@ -159,7 +184,7 @@ def parse_number_words(text: str) -> float:
 
 _AND_PART = re.compile(
     # Spaces read from the start of their run only (as everywhere: see tests/regex_audit.py).
-    r"(?<!\s)\s++and\s++((?:an?|one|two|three|four|five|six|seven|eight|nine)[\s\-]+[a-z]++)\Z"
+    rf"(?<!\s)\s++and\s++({NUMERATOR_PATTERN}[\s\-]+[a-z]++)\Z"
 )
 
 
@@ -282,7 +307,7 @@ def parse_share_words(text: str) -> float:
     words = [w for w in _WORD_SPLIT.split(lowered) if w]
     if words == ["half"]:
         return 50.0
-    if len(words) == 2 and words[1] in _FRACTIONS:
+    if len(words) == 2 and words[1] in FRACTIONS:
         count = 1.0 if words[0] in ("a", "an", "one") else parse_number_words(words[0])
-        return 100.0 * count / _FRACTIONS[words[1]]
+        return 100.0 * count / FRACTIONS[words[1]]
     raise ValueError(f"not a share: {text!r}")

@@ -228,9 +228,7 @@ def _complement(reader: _Reader, token: Token, skip: set[int]) -> Token | None:
             for grand in child.children:
                 if grand.dep_ != "pobj" or grand.pos_ not in _NOUNS:
                     continue
-                if child.lemma_ == "in" and (
-                    reader.is_name(grand) or reader.phrase_names(grand)
-                ):
+                if child.lemma_ == "in" and (reader.is_name(grand) or reader.phrase_names(grand)):
                     continue
                 if reader.is_name(grand):
                     continue
@@ -302,7 +300,7 @@ def _attribution(reader: _Reader, verb: Token | None, sentence_root: Token) -> T
 
 
 def _read_time(text: str, reference: date | None) -> str | None:
-    """A period from the words of a date entity: "Tuesday", "yesterday", "last year", "March 2023"."""
+    """A period from a date entity's words: "Tuesday", "yesterday", "last year", "March 2023"."""
     lower = text.lower().strip()
     if reference is not None:
         if lower in ("today", "tonight", "this morning", "this afternoon", "this evening"):
@@ -382,10 +380,14 @@ def read_parts(
         # A bare figure is what its subject is ("the unemployment rate fell to 3.5%"); the
         # object says what a change is of ("raised rates by 0.25 points").
         if noun is None and complement is None:
-            if subject is not None and not path.as_subject and subject.pos_ in _NOUNS:
-                if not reader.is_name(subject):
-                    words += _content_lemmas(subject, inside)
-                    names += reader.phrase_names(subject)
+            if (
+                subject is not None
+                and not path.as_subject
+                and subject.pos_ in _NOUNS
+                and not reader.is_name(subject)
+            ):
+                words += _content_lemmas(subject, inside)
+                names += reader.phrase_names(subject)
             for child in verb.children:
                 if child.dep_ == "dobj" and child.i not in inside and child.pos_ == "NOUN":
                     words += _content_lemmas(child, inside)

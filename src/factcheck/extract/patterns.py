@@ -9,18 +9,30 @@ matched case-sensitively ("May" is a month, "may" a verb); unit words are not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from factcheck import units
-from factcheck.extract.dates import DAY_WORD_PATTERN, MONTH_PATTERN
+from factcheck.extract.dates import (
+    DAY_WORD_PATTERN,
+    FISCAL_YEAR,
+    MONTH_PATTERN,
+    PERIOD_PATTERN,
+    PERIODS,
+    QUARTER_WORD_PATTERN,
+)
 from factcheck.extract.numbers import (
     DIGITS_PATTERN,
+    FRACTION_PATTERN,
+    FRACTIONS,
+    NUMERATOR_PATTERN,
     ONES,
+    ORDINALS,
     SCALE_PATTERN,
     TENS,
     WORD_NUMBER_PATTERN,
 )
-from factcheck.sources.dates import MONTHS
+from factcheck.sources.dates import MONTHS, TIME_ZONES
 from factcheck.units import Dimension
 
 __all__ = [
@@ -34,9 +46,8 @@ __all__ = [
     "RANGE_TAIL",
 ]
 
-FRACTION_WORDS = (
-    r"halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
-)
+FRACTION_WORDS = "|".join(word for word in FRACTION_PATTERN.split("|") if word != "half")
+"""Fraction words after a count ("two thirds"); "a half" is read as "half" alone."""
 
 _SCIENTIFIC = (
     r"\d+(?:\.\d+)?(?:[eE][+\-−]?\d{1,3}"
@@ -45,13 +56,23 @@ _SCIENTIFIC = (
 _FRACTION = r"(?:\d{1,3}[\s\u00a0]+)?\d{1,3}/\d{1,3}(?![\d/]|[.,]\d)"
 _NUMBER = rf"(?:[-−]?(?:{_SCIENTIFIC}|{_FRACTION}|{DIGITS_PATTERN}))"
 _WORDS = rf"(?i:{WORD_NUMBER_PATTERN}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
-_ISO_CODES = (
-    r"USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|CHF|INR|KRW|SGD|NZD|BRL|MXN|RUB|ZAR|SEK|NOK|DKK|PLN|TRY"
-)
+_SPACE = r"[\s\u00a0]"
+
+
+def _spaced(written: str) -> str:
+    """``written`` as a pattern, each space in it matching any one space."""
+    return re.escape(written).replace(r"\ ", _SPACE)
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+# The currency patterns are generated from the tables of factcheck.units: a currency is
+# added there, once, and read here.
+_ISO_CODES = "|".join(units.currency_codes())
 _CURRENCY_PREFIX = (
-    r"(?:U\.S\.\s?\$|(?:US|AU|CA|HK|NZ|MX)[\s\u00a0]?\$|[ACSR]\$|[$€£¥₹₩₽₺]"
-    rf"|(?:{_ISO_CODES})"
-    r"|Rs\.?|Fr\.[\s\u00a0])[\s\u00a0]?"
+    rf"(?:{'|'.join(_spaced(p) for p in _longest_first(units.CURRENCY_PREFIXES))}){_SPACE}?"
 )
 _SCALE = (
     rf"(?:[\s\u00a0]?(?i:{SCALE_PATTERN})(?![A-Za-z])|(?:k|K|m|M|b|B|G)(?![A-Za-z\d²³])"
@@ -63,12 +84,11 @@ _POINTS = (
     r"(?:[\s\u00a0\-](?i:percentage[\s\u00a0\-]points?|basis[\s\u00a0\-]points?|bps|pp|ppts?)"
     r"(?![A-Za-z]))"
 )
+_CURRENCY_WORDS = "|".join(_spaced(w) + "s?" for w in _longest_first(units.currency_words()))
 _CURRENCY_WORD = (
-    r"(?:[\s\u00a0\-](?i:(?:US|U\.S\.|American|Australian|Canadian|Hong[\s\u00a0]Kong|New"
-    r"[\s\u00a0]Zealand|Singapore|British|Swiss)[\s\u00a0])?"
-    r"(?i:dollars?|euros?|pounds?[\s\u00a0]sterling|sterling|yen|yuan|renminbi|rupees?|won"
-    r"|roubles?|rubles?|francs?)(?![A-Za-z])"
-    rf"|[\s\u00a0]?(?:[MkKB]|mn|bn)?(?:{_ISO_CODES})(?![A-Za-z]))"
+    rf"(?:[\s\u00a0\-](?i:{_CURRENCY_WORDS})"
+    r"(?![A-Za-z])"
+    rf"|{_SPACE}?(?:[MkKB]|mn|bn)?(?:{_ISO_CODES})(?![A-Za-z]))"
 )
 
 
@@ -116,9 +136,9 @@ _DATE = (
     rf"(?:(?:,?[\s\u00a0]+(?:of[\s\u00a0]+)?|-)(?P<md_year>\d{{4}})(?!\d))?"
     rf"|(?P<dm_day>{_DAY}|{_DAY_WORD})(?:[\s\u00a0]+(?:of[\s\u00a0]+)?|-)"
     rf"(?P<dm_month>{MONTH_PATTERN})(?:(?:,?[\s\u00a0]+|-)(?P<dm_year>\d{{4}})(?!\d))?"
-    r"|(?P<quarter>Q[1-4]|H[12])[\s\u00a0]*(?P<quarter_year>\d{4}|['’]\d\d)(?!\d)"
-    r"|(?P<fiscal>FY)[\s\u00a0]?(?P<fiscal_year>\d{4}|['’]?\d\d)(?![\d\-/])"
-    r"|(?P<quarter_word>(?i:first|second|third|fourth))[\s\u00a0\-](?i:quarter)"
+    rf"|(?P<quarter>{PERIOD_PATTERN})[\s\u00a0]*(?P<quarter_year>\d{{4}}|['’]\d\d)(?!\d)"
+    rf"|(?P<fiscal>{FISCAL_YEAR})[\s\u00a0]?(?P<fiscal_year>\d{{4}}|['’]?\d\d)(?![\d\-/])"
+    rf"|(?P<quarter_word>(?i:{QUARTER_WORD_PATTERN}))[\s\u00a0\-](?i:quarter)"
     r"(?:[\s\u00a0]+of|,)?[\s\u00a0]+(?P<quarter_word_year>\d{4})(?!\d)"
     r"|(?P<nth_day>[0-3]?\d(?:st|nd|rd|th))(?=[\s\u00a0]*(?:[.,;:!?)]|\Z|and\b|or\b))"
     r"|(?P<iso_year>\d{4})(?P<iso_sep>[-/.])(?P<iso_month>[01]?\d)(?P=iso_sep)(?P<iso_day>[0-3]?\d)"
@@ -128,17 +148,20 @@ _DATE = (
     r"(?:,?[\s\u00a0]+(?P<my_year>\d{4})(?![\d,]))?"
 )
 _SHARE = (
-    rf"(?P<share>(?i:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s\u00a0\-]"
+    rf"(?P<share>(?i:{NUMERATOR_PATTERN}[\s\u00a0\-]"
     rf"(?:{FRACTION_WORDS})|half)(?![A-Za-z])"
     rf"|(?:{_NUMBER}|{_WORDS})[\s\u00a0](?i:in|out[\s\u00a0]of)[\s\u00a0](?:{_NUMBER}|{_WORDS})"
     r"(?![\w%]))"
 )
 _DECADE = r"(?P<decade>(?:1[0-9]|20)\d0)['’]?s(?![A-Za-z\d])"
 
-CANDIDATE = re.compile(rf"(?<![\w.,:/@#&$€£¥])(?:{_DATE}|{_DECADE}|{_SHARE}|{_quantity(1)})")
+# No quantity starts right after a word, a number's punctuation, or a currency sign.
+_NOT_AFTER = rf"(?<![\w.,:/@#&{re.escape(units.CURRENCY_SIGNS)}])"
+
+CANDIDATE = re.compile(rf"{_NOT_AFTER}(?:{_DATE}|{_DECADE}|{_SHARE}|{_quantity(1)})")
 """Every candidate quantity, found left to right without overlaps."""
 
-QUANTITY = re.compile(rf"(?<![\w.,:/@#&$€£¥])(?:{_quantity(1)})")
+QUANTITY = re.compile(rf"{_NOT_AFTER}(?:{_quantity(1)})")
 """A number with its currency, scale and unit only: read where a share in words was not one
 ("half a million", "1,400 in 1974")."""
 
@@ -156,7 +179,7 @@ RANGE_TAIL = re.compile(
 
 CLOCK_OR_BYLINE = re.compile(
     r"(?:[\s\u00a0]?(?i:a\.?m\.?|p\.?m\.?)(?![A-Za-z])|:\d"
-    r"|[\s\u00a0]?(?:UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|IST|JST|AEST|AEDT|hrs)(?![A-Za-z])"
+    rf"|[\s\u00a0]?(?:{'|'.join(sorted(TIME_ZONES, key=len, reverse=True))}|hrs)(?![A-Za-z])"
     r"|[\s\u00a0\-](?i:min(?:ute)?s?)[\s\u00a0]+(?i:read|listen))"
 )
 """What follows a number that is a clock time or a reading time, not a claim."""
@@ -186,23 +209,20 @@ def _trie(words: list[str]) -> str:
 
 
 _ANCHOR_WORDS = [
-    *ONES, *TENS, "hundred", "dozen", "half", "early", "mid", "late", "minus", "negative",
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+    *ONES, *TENS, *ORDINALS, "hundred", "dozen", "half", "early", "mid", "late", "minus",
+    "negative",
     "a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion",
-    "a half", "a third", "a quarter", "a fifth", "a tenth", "an eighth",
+    *(("an " if word[0] in "aeiou" else "a ") + word for word in FRACTIONS if word[-1] != "s"),
 ]  # fmt: skip
 _ANCHOR_CAPITALISED = [
     *(word[0].upper() + word[1:] for word in _ANCHOR_WORDS),
     *(month.capitalize() for month in MONTHS),
-    "Sept", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "CHF", "INR",
-    "KRW", "SGD", "NZD", "BRL", "MXN", "RUB", "Rs", "Fr", "US$", "U.S.$", "AU$", "CA$",
-    "HK$", "NZ$", "MX$", "A$", "C$", "S$", "R$", "US $", "AU $", "CA $", "HK $", "NZ $",
-    "MX $", "ZAR", "SEK", "NOK", "DKK", "PLN", "TRY", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY",
+    *(prefix.rstrip(".") for prefix in units.CURRENCY_PREFIXES if prefix[0].isalpha()),
+    *(f"{letter}{n}" for letter, count in PERIODS.items() for n in range(1, count + 1)),
+    FISCAL_YEAR,
 ]  # fmt: skip
 ANCHOR = re.compile(
-    r"(?<![\w.,:/@#&$€£¥])(?:[-−]?\.?\d|[$€£¥₹₩₽₺]|"
+    rf"{_NOT_AFTER}(?:[-−]?\.?\d|[{re.escape(units.CURRENCY_SIGNS)}]|"
     + _trie(sorted({*_ANCHOR_WORDS, *_ANCHOR_CAPITALISED}))
     + r"(?![a-z]))"
 )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from factcheck.models import Kind
+from factcheck.units import CURRENCY_SIGNS
 
 __all__ = ["period_in", "period_year", "read_period", "split_period"]
 
@@ -30,7 +31,7 @@ _FULL_YEAR = re.compile(
     r"|calendar\s+year)\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<![\d.,$£€])\b(19[5-9]\d|20\d{2})\b(?![%.,]?\d)")
+_YEAR = re.compile(rf"(?<![\d.,{re.escape(CURRENCY_SIGNS)}])\b(19[5-9]\d|20\d{{2}})\b(?![%.,]?\d)")
 _ORDINALS = {
     "first": 1,
     "1st": 1,
@@ -42,6 +43,8 @@ _ORDINALS = {
     "4th": 4,
     "final": 4,
 }
+
+
 def period_in(text: str, span: tuple[int, int]) -> str | None:
     """The year and part of it (quarter, half, round, full year) the sentence names."""
 
@@ -107,8 +110,6 @@ def split_period(period: str) -> tuple[str, str]:
         year, _, part = period.partition("-")
         return year, part
     return "", period
-
-
 
 
 def read_period(text: str, reference: date | None) -> str | None:

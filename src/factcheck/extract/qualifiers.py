@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from factcheck.models import Qualifier
 
-__all__ = ["QualifierMatch", "qualifier_after", "qualifier_before"]
+__all__ = ["QUALIFIER_WORDS", "QualifierMatch", "qualifier_after", "qualifier_before"]
 
 _BEFORE: tuple[tuple[str, Qualifier], ...] = (
     (r"no\s+(?:less|fewer)\s+than|at\s+least|a\s+minimum\s+of|as\s+(?:few|little|low)\s+as"
@@ -30,6 +30,11 @@ _BEFORE: tuple[tuple[str, Qualifier], ...] = (
     (r"about|around|roughly|nearly|almost|approximately|approx\.?|some|an\s+estimated"
      r"|estimated|circa|ca\.|close\s+to|an\s+approximate|~|≈|c\.", Qualifier.APPROXIMATE),
 )  # fmt: skip
+
+QUALIFIER_WORDS = frozenset(
+    word for pattern, _ in _BEFORE for word in re.findall(r"(?<![\\?])[a-z]{2,}", pattern)
+)
+"""The words of the qualifiers ("about", "at least", "up to"), lower case."""
 
 _ALTERNATIVES = "|".join(
     rf"(?P<q{index}>(?<![A-Za-z])(?:{pattern}))" for index, (pattern, _) in enumerate(_BEFORE)

@@ -26,9 +26,12 @@ from factcheck.extract.patterns import (
     RANGE_TAIL,
 )
 from factcheck.extract.qualifiers import qualifier_after, qualifier_before
+from factcheck.extract.words import FUNCTION_WORDS, capitalised
 from factcheck.models import Kind, Qualifier, Quantity
+from factcheck.sources.dates import DATELINE_ZONES, TIME_ZONES, WEEKDAYS
 from factcheck.units import (
     CURRENCY_PREFIXES,
+    CURRENCY_SIGNS,
     CURRENCY_SUBUNITS,
     CURRENCY_WORDS,
     Dimension,
@@ -68,12 +71,9 @@ _NAME_BEFORE = re.compile(
     # characters starts, and given up at once unless that run reaches the final space.
     r"(?<![\w\-])(?=[\w\-]*+[\s\u00a0]\Z)[\w\-]*?([A-Za-z][\w\-]*)[\s\u00a0]\Z"
 )
-_FUNCTION_WORDS = frozenset(
-    """In On At By Of For From To Since Until Till Through During Before After About Around
-    Over Under Above Below Some Nearly Almost Roughly Only Just The A An And But Or With
-    Than Up Between Each Every All Another Top Last Next First Only Approximately Exactly
-    Nearly More Less Fewer Least Most Within Across Per Just To Those These Their Its His
-    Her Our Your My Another Of Only Lost Won Raised Spent Paid Cut Added""".split()
+_NOT_A_NAME_BEFORE = capitalised(FUNCTION_WORDS) | frozenset(
+    """Top Last Next First Approximately Exactly Roughly Nearly Almost Lost Won Raised Spent
+    Paid Cut Added""".split()
 )
 """Capitalised words that may stand before a figure without making it part of a name."""
 _HALF_OF_WHAT_BEFORE = re.compile(r"(?:first|second|other|latter|and an?|and)\s*\Z")
@@ -88,11 +88,19 @@ _SHARE_RATIO = re.compile(
 _YEAR_LIKE = re.compile(r"1\d{3}|2[01]\d\d")
 _LETTER_HYPHEN_END = re.compile(r"[A-Za-z]-\Z")
 _BETWEEN_END = re.compile(r"between\s*\Z")
+# Weekdays by their first three letters, and time zones of two letters or more.
+_DATELINE_WORDS = "|".join(
+    sorted(
+        {day[:3] for day in WEEKDAYS}
+        | {zone.lower() for zone in (*TIME_ZONES, *DATELINE_ZONES) if len(zone) > 1},
+        key=lambda w: (-len(w), w),
+    )
+)
 _DATELINE_REST = re.compile(
     # Each word is one atomic piece: "monmon" or "a.m." can be cut into keywords, letters
     # and separators in many ways, and trying them all on a failed match is exponential.
-    r"[\s\d:,.|/\-–—()]*+(?>(?i:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|updated|published|posted"
-    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*[\s\d:,.|/\-–—()]*)*+"
+    r"[\s\d:,.|/\-–—()]*+(?>(?i:[ap]\.?m\.?|updated|published|posted"
+    rf"|{_DATELINE_WORDS})[a-z]*[\s\d:,.|/\-–—()]*)*+"
 )
 
 
@@ -259,7 +267,7 @@ def _is_name_or_code(text: str, match: re.Match[str], first: _Reading) -> bool:
         name is not None
         and not _is_year(first, num)
         and any(ch.isupper() for ch in name.group(1))
-        and name.group(1) not in _FUNCTION_WORDS
+        and name.group(1) not in _NOT_A_NAME_BEFORE
         and first.kind is Kind.COUNT
     )
 
@@ -272,7 +280,7 @@ def _range_end(
     if tail is None or (tail.group("cur2") and first.kind is not Kind.MONEY):
         return None
     end = tail.end()
-    if end < len(text) and (text[end].isalnum() or text[end] in "$€£¥"):
+    if end < len(text) and (text[end].isalnum() or text[end] in CURRENCY_SIGNS):
         return None
     inherited = first.unit if first.kind is Kind.MONEY else None
     second = _reading(tail, 2, _currency(tail, 2) or inherited)
@@ -358,7 +366,7 @@ def _number(
         return _range(match, first, *ranged)
     first = _inherit_from_change(text, match, first)
     end = match.end()
-    if end < len(text) and (text[end].isalnum() or text[end] in "$€£¥"):
+    if end < len(text) and (text[end].isalnum() or text[end] in CURRENCY_SIGNS):
         return None  # glued to letters or another figure: an identifier or a ticker
     if first.words and first.number.value == 1 and first.kind is Kind.COUNT:
         return None  # "one of them", "one expert": a determiner, not a figure

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from factcheck.extract.words import FUNCTION_WORDS, capitalised
 from factcheck.models import Sentence, Source
+from factcheck.sources.dates import MONTHS, WEEKDAYS, abbreviations
 
 __all__ = ["collapse_whitespace", "iter_sentences", "split_sentences"]
 
@@ -41,17 +43,18 @@ _STOP_CHAR = re.compile(r"[.!?…\[|]")
 """Where a sentence end may start: found first, because a bare character class scans fast."""
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft inc ltd co corp llc plc bros dept est approx
-    no nos vs v etc al fig figs vol ed eds gen gov sen rep lt col capt cmdr sgt rev
-    pres jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur
-    thurs fri sat sun e.g i.e cf ca ave blvd rd hon messrs mme mlle adm maj""".split()
+    [
+        *"""mr mrs ms dr prof sr jr st mt ft inc ltd co corp llc plc bros dept est approx
+        no nos vs v etc al fig figs vol ed eds gen gov sen rep lt col capt cmdr sgt rev
+        pres e.g i.e cf ca ave blvd rd hon messrs mme mlle adm maj""".split(),
+        *abbreviations(MONTHS),
+        *abbreviations(WEEKDAYS),
+    ]
 )
 """Words that end in a full stop without ending a sentence (lower case, no final dot)."""
 
-_SENTENCE_STARTERS = frozenset(
-    """The This That These Those It Its He She They We I You But And Or So Yet Still
-    In On At A An His Her Their Our However Meanwhile There Then Now As If When While
-    After Before Some Many Most Officials""".split()
+_SENTENCE_STARTERS = capitalised(FUNCTION_WORDS) | frozenset(
+    "However Meanwhile Now Officials".split()
 )
 """Words that after "U.S." or another dotted abbreviation signal a new sentence."""
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from factcheck.extract.words import FUNCTION_WORDS
 from factcheck.factsheet import Fact, FactSheet, load_factsheet
 from factcheck.factsheet.quotes import find_quote
 from factcheck.models import Claim, Quantity, Source
@@ -45,11 +46,6 @@ WORD_SIMILARITY = 85
 """rapidfuzz ratio at which two words count as the same (earth/earths, tariff/tariffs)."""
 
 _WORD = re.compile(r"[^\W_]+")
-_FUNCTION_WORDS = frozenset(
-    "a an and are as at be been by for from had has have how in into is it its many much of "
-    "on or since than that the their them there these they this those to was were what when "
-    "which who whose with".split()
-)
 
 
 class FactVerdict(StrEnum):
@@ -146,22 +142,19 @@ def validate(
 
         embedder = get_embedder(settings)
     matcher = _Matcher(sheet.facts, claims, embedder, settings, progress)
-    by_id = {source.id: source for source in loaded}
     progress.start("checking facts", len(sheet.facts))
     results = []
     for fact in sheet.facts:
-        results.append(
-            _judge(fact, sheet.line_of(fact.id), matcher, loaded, by_id, claims, settings)
-        )
+        results.append(_judge(fact, sheet.line_of(fact.id), matcher, loaded, claims, settings))
         progress.advance()
     progress.finish()
     return Validation(sheet=sheet.path, title=sheet.title, results=tuple(results))
 
 
 def _extract(sources: Sequence[Source], settings: Settings, progress: Progress) -> list[Claim]:
-    from factcheck.crosscheck.pipeline import extract_all
+    from factcheck.crosscheck.pipeline import claims
 
-    return extract_all(sources, settings, progress=progress)
+    return list(claims(sources, settings, progress=progress))
 
 
 class _Matcher:
@@ -225,7 +218,7 @@ class _Matcher:
 
 def keywords(text: str) -> list[str]:
     """Lower-cased words of ``text`` without function words."""
-    return [w for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS]
+    return [w for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS]
 
 
 def subject_coverage(claim: Claim, statement: str) -> float:
@@ -277,7 +270,6 @@ def _judge(
     line: int | None,
     matcher: _Matcher,
     sources: Sequence[Source],
-    by_id: dict[str, Source],
     claims: Sequence[Claim],
     settings: Settings,
 ) -> FactResult:

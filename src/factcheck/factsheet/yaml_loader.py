@@ -1,10 +1,8 @@
 """Read a YAML fact sheet, mapping every error to its file, line and field.
 
-Hostile YAML is screened on the parser's event stream before anything is
-built: aliases and anchors are refused (no alias expansion, so no "billion
-laughs"), nesting deeper than :data:`MAX_DEPTH` stops the parse at once (the
-composer recurses per level), and files over 5 MB are refused unread. Only
-PyYAML's safe loader is used.
+Hostile YAML is refused by the one screen of :mod:`factcheck.sources.yaml_screen`
+(anchors, aliases, deep nesting) before anything is built, and files over 5 MB are
+refused unread. Only PyYAML's safe loader is used.
 """
 
 from __future__ import annotations
@@ -19,16 +17,14 @@ from pydantic import ValidationError
 from factcheck.errors import FactSheetError
 from factcheck.factsheet.models import FactSheet
 from factcheck.factsheet.problems import Loc, field_name, raise_located, read_bounded
+from factcheck.sources.yaml_screen import refusal, safe_loader
 
-__all__ = ["MAX_DEPTH", "load_yaml_factsheet", "parse_yaml_factsheet"]
+__all__ = ["load_yaml_factsheet", "parse_yaml_factsheet"]
 
-MAX_DEPTH = 50
-
-# The C loader when PyYAML was built with libyaml: same safe semantics, much faster.
 if TYPE_CHECKING:
     _SafeLoader = yaml.SafeLoader
 else:
-    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    _SafeLoader = safe_loader()
 
 
 class _Loader(_SafeLoader):
@@ -122,24 +118,9 @@ def _screen(text: str, path: str) -> None:
 
 
 def _walk_events(text: str, path: str, loader: type[yaml.SafeLoader]) -> None:
-    depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise FactSheetError(
-                "anchors and aliases (&, *) are not allowed in a fact sheet",
-                path=path,
-                line=_line(event.start_mark),
-            )
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise FactSheetError(
-                    f"nested deeper than {MAX_DEPTH} levels",
-                    path=path,
-                    line=_line(event.start_mark),
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    refused = refusal(text, loader)
+    if refused is not None:
+        raise FactSheetError(refused.problem, path=path, line=refused.line)
 
 
 def _compose_and_construct(text: str, path: str) -> tuple[yaml.Node, object]:

@@ -17,6 +17,7 @@ from factcheck.models import Kind
 from factcheck.render.display import format_number
 from factcheck.render.document import ClaimDoc
 from factcheck.render.views import FindingView, axis_value
+from factcheck.units import from_base
 
 __all__ = ["MAX_ROWS", "interval_chart"]
 
@@ -31,14 +32,17 @@ _TOP = 6
 _AXIS = 26
 
 
-def _tick_label(kind: Kind, unit: str, value: float) -> str:
+def _tick_label(kind: Kind, unit: str, value: float, *, named: bool) -> str:
+    """A tick of the axis in ``unit`` (the first value's), its symbol ``named`` where the
+    values were stated in several units."""
     if kind is Kind.DATE:
         return date.fromordinal(max(1, round(value))).isoformat()
     if kind is Kind.YEAR:
         return str(round(value))
     if unit == "%":
         return f"{format_number(round(value, 4), short=True)}%"
-    return format_number(round(value, 6), short=True)
+    number = format_number(round(from_base(value, unit), 6), short=True)
+    return f"{number} {unit}" if named and unit else number
 
 
 def _rows(view: FindingView) -> list[tuple[int, ClaimDoc]]:
@@ -52,7 +56,7 @@ def _rows(view: FindingView) -> list[tuple[int, ClaimDoc]]:
                     shown.add(claim.display)
                     rows.append((side.number, claim))
     # Within a side, in value order (statements are ordered by how often they are made).
-    rows.sort(key=lambda row: (row[0], axis_value(row[1].value, row[1].kind) or 0.0))
+    rows.sort(key=lambda row: (row[0], axis_value(row[1].value, row[1].kind, row[1].unit) or 0.0))
     return rows
 
 
@@ -60,10 +64,11 @@ def interval_chart(view: FindingView) -> Markup | None:
     """The finding's values on one axis as an ``<svg>`` element; None if they cannot be placed."""
     placed = []
     for side, claim in _rows(view)[:MAX_ROWS]:
-        value = axis_value(claim.value, claim.kind)
+        value = axis_value(claim.value, claim.kind, claim.unit)
         if value is None:
             return None
-        low, high = axis_value(claim.low, claim.kind), axis_value(claim.high, claim.kind)
+        low = axis_value(claim.low, claim.kind, claim.unit)
+        high = axis_value(claim.high, claim.kind, claim.unit)
         placed.append((side, claim, value, low, high))
     if not placed:
         return None
@@ -80,6 +85,7 @@ def interval_chart(view: FindingView) -> Markup | None:
     height = _TOP + _ROW * len(placed) + _AXIS
     axis_y = _TOP + _ROW * len(placed) + 4
     first = placed[0][1]
+    mixed = len({claim.unit for _, claim, *_ in placed}) > 1
     parts = []
     for row, (side, claim, value, low, high) in enumerate(placed):
         y = _TOP + _ROW * row + _ROW // 2
@@ -111,7 +117,7 @@ def interval_chart(view: FindingView) -> Markup | None:
         parts.append(
             f'<line class="tick" x1="{x(at)}" y1="{axis_y}" x2="{x(at)}" y2="{axis_y + 4}"/>'
             f'<text class="tick" x="{x(at)}" y="{axis_y + 17}" text-anchor="middle">'
-            f"{escape(_tick_label(first.kind, first.unit, at))}</text>"
+            f"{escape(_tick_label(first.kind, first.unit, at, named=mixed))}</text>"
         )
     described = "; ".join(claim.display for _, claim, *_ in placed)
     more = len(_rows(view)) - len(placed)

@@ -9,27 +9,30 @@ escapes, and CSV text cells are safe to open in a spreadsheet.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import json
-from collections.abc import Iterable, Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, TextIO
 
-from factcheck.escape import spreadsheet_cell, visible
-from factcheck.models import Claim, ClaimRecord
-from factcheck.render.display import counted, format_quantity
+from factcheck.escape import visible
 
-__all__ = ["CLAIM_FORMATS", "TABLE_BLOCK", "render_claims", "write_claims"]
+if TYPE_CHECKING:
+    from factcheck.models import Claim, Quantity
 
-CLAIM_FORMATS = ("table", "json", "csv")
-_COLUMNS = tuple(ClaimRecord.model_fields)
+# The models, the CSV writer and the wording of numbers are imported where a listing is
+# written: `factcheck --help` reads CLAIM_FORMATS and nothing else of this module.
+
+__all__ = ["CLAIM_FORMATS", "TABLE_BLOCK", "write_claims"]
+
 TABLE_BLOCK = 1000
 """Claims whose cells set the table's column widths; the rest are fitted to them."""
 
 
 def _write_json(claims: Iterable[Claim], out: TextIO) -> None:
     """A JSON list written record by record, so huge listings never sit in memory."""
+    from factcheck.models import ClaimRecord
+
     out.write("[")
     for index, claim in enumerate(claims):
         record = json.dumps(
@@ -40,13 +43,11 @@ def _write_json(claims: Iterable[Claim], out: TextIO) -> None:
 
 
 def _write_csv(claims: Iterable[Claim], out: TextIO) -> None:
-    writer = csv.DictWriter(out, fieldnames=_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for claim in claims:
-        row = ClaimRecord.of(claim).model_dump(mode="json")
-        writer.writerow(
-            {key: "" if row[key] is None else spreadsheet_cell(row[key]) for key in _COLUMNS}
-        )
+    from factcheck.models import ClaimRecord
+    from factcheck.render.csv import write_rows
+
+    records = (ClaimRecord.of(claim).model_dump(mode="json") for claim in claims)
+    write_rows(records, tuple(ClaimRecord.model_fields), out)
 
 
 def write_claims(
@@ -56,10 +57,10 @@ def write_claims(
     if fmt == "table":
         _write_table(claims, out, max(width, 40), color)
         return
-    writers = {"json": _write_json, "csv": _write_csv}
-    if fmt not in writers:
-        raise ValueError(f"cannot write claims as {fmt!r}; choose table, json or csv")
-    writers[fmt](claims, out)
+    writer = _WRITERS.get(fmt)
+    if writer is None:
+        raise ValueError(f"cannot write claims as {fmt!r}; choose {', '.join(CLAIM_FORMATS)}")
+    writer(claims, out)
 
 
 def _where(claim: Claim) -> str:
@@ -80,7 +81,9 @@ def _fit(text: str, width: int, *, keep_end: bool = False) -> str:
     return set_cell_size(text, width)
 
 
-def _row(claim: Claim) -> tuple[str, str, str, str, str]:
+def _row(
+    claim: Claim, format_quantity: Callable[[Quantity], str]
+) -> tuple[str, str, str, str, str]:
     return (
         _where(claim),
         claim.quantity.kind.value,
@@ -101,7 +104,9 @@ def _write_table(claims: Iterable[Claim], out: TextIO, width: int, color: bool) 
     """
     from rich.cells import cell_len
 
-    stream = ((_row(claim), claim.source) for claim in claims)
+    from factcheck.render.display import counted, format_quantity
+
+    stream = ((_row(claim, format_quantity), claim.source) for claim in claims)
     first = list(itertools.islice(stream, TABLE_BLOCK))
     rows = [row for row, _ in first]
     caps = (36, 17, 24, 28)
@@ -129,10 +134,8 @@ def _write_table(claims: Iterable[Claim], out: TextIO, width: int, color: bool) 
     out.write(f"{counted(count, 'claim')} in {counted(len(sources), 'source')}\n")
 
 
-def render_claims(
-    claims: Sequence[Claim], fmt: str, *, width: int = 100, color: bool = False
-) -> str:
-    """The claims in one of :data:`CLAIM_FORMATS`; a table fits ``width`` columns."""
-    buffer = io.StringIO()
-    write_claims(claims, fmt, buffer, width=width, color=color)
-    return buffer.getvalue()
+_WRITERS: Mapping[str, Callable[[Iterable[Claim], TextIO], None]] = MappingProxyType(
+    {"json": _write_json, "csv": _write_csv}
+)
+CLAIM_FORMATS: tuple[str, ...] = ("table", *_WRITERS)
+"""Every format of the claims listing (``factcheck claims --format``)."""

@@ -28,7 +28,7 @@ from factcheck.models import (
     Verdict,
 )
 from factcheck.render.display import format_quantity
-from factcheck.settings import RUNTIME_ONLY
+from factcheck.settings import reported
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -264,9 +264,7 @@ def document_and_findings(report: Report) -> tuple[ReportDocument, list[FindingD
         ),
         key=lambda s: s.id,
     )
-    settings = {
-        key: report.settings[key] for key in sorted(report.settings) if key not in RUNTIME_ONLY
-    }
+    settings = reported(report.settings)  # a report built by hand may hold them all
     document = ReportDocument(
         summary=Summary(
             sources=len(sources),

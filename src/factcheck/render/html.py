@@ -37,7 +37,7 @@ from factcheck.settings import FACTSHEET_ONLY, OPTIONS
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["FINDINGS_PAGE", "SHOWN_PLACES", "SOURCES_PAGE", "render", "script_hash"]
+__all__ = ["FINDINGS_PAGE", "SOURCES_PAGE", "render", "script_hash"]
 
 FINDINGS_PAGE = 50
 """Findings per page of a section; the first page is in the HTML, the rest load on demand."""
@@ -45,8 +45,6 @@ FINDINGS_PAGE = 50
 SOURCES_PAGE = 20
 """Sources (each with its full text) per page."""
 
-SHOWN_PLACES = 3
-"""Other places of one sentence listed beside it; more are folded under a count."""
 
 _LINKABLE_SCHEMES = ("http://", "https://")
 
@@ -257,7 +255,7 @@ def render(
         where = cite(item.first)
         others = [cite(claim) for claim in item.others]
         others += [f'<span class="copy">{escape(name)}</span>' for name in item.copies]
-        if others and len(others) <= SHOWN_PLACES:
+        if item.names_its_places:
             where += " · also " + ", ".join(others)
         elif others:
             stated = counted(len(item.sources), "source")

@@ -22,8 +22,6 @@ __all__ = ["escape", "render"]
 SHOWN_STATEMENTS = 4
 """Sentences listed per side of a finding (per agreement: 2); the rest are counted."""
 
-SHOWN_PLACES = 3
-"""Other places of one sentence named before they are only counted."""
 
 # Any ASCII punctuation may be backslash-escaped in CommonMark. Source text is
 # always placed mid-line (never at a line start, so '1.', '-', '+' cannot start a
@@ -64,7 +62,7 @@ def _statement(statement: Statement) -> str:
     """``alpha.txt, line 2 (also ...): the sentence``, copies named or counted."""
     where = _where(statement.first)
     others = [_where(c) for c in statement.others] + [escape(s) for s in statement.copies]
-    if others and len(others) <= SHOWN_PLACES:
+    if statement.names_its_places:
         where += f" (also {'; '.join(others)})"
     elif others:
         where += f" and {counted(len(statement.sources) - 1, 'other source')}"

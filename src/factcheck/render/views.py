@@ -21,8 +21,10 @@ from datetime import date
 from factcheck.models import Claim, Kind, Report
 from factcheck.render.display import VerdictWords, reason, verdict_words
 from factcheck.render.document import ClaimDoc, FindingDoc
+from factcheck.units import to_base
 
 __all__ = [
+    "SHOWN_PLACES",
     "FindingView",
     "Group",
     "Side",
@@ -34,9 +36,14 @@ __all__ = [
     "heading",
 ]
 
+SHOWN_PLACES = 3
+"""Other places of one sentence named beside it in a readable report; more are counted."""
 
-def axis_value(value: float | str | None, kind: Kind) -> float | None:
-    """A value on a number line: numbers as they are, ISO dates as day ordinals.
+
+def axis_value(value: float | str | None, kind: Kind, unit: str = "") -> float | None:
+    """A value on a number line: numbers in their dimension's base unit (as the
+    cross-check compares them, :func:`factcheck.units.to_base`), so that "5 km" and
+    "3 miles" share one axis; ISO dates as day ordinals.
 
     None when it cannot be placed: a date without a year ('--11-10'), a non-finite
     number, or a missing bound.
@@ -44,7 +51,7 @@ def axis_value(value: float | str | None, kind: Kind) -> float | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        return float(value) if math.isfinite(value) else None
+        return to_base(float(value), unit) if math.isfinite(value) else None
     if kind not in (Kind.DATE, Kind.YEAR):
         return None
     parts = value.split("-")
@@ -88,6 +95,11 @@ class Statement:
     @property
     def sources(self) -> set[str]:
         return {claim.source for claim in self.claims} | set(self.copies)
+
+    @property
+    def names_its_places(self) -> bool:
+        """Whether its other places are few enough to name (else they are counted)."""
+        return 0 < len(self.others) + len(self.copies) <= SHOWN_PLACES
 
 
 @dataclass
@@ -146,7 +158,7 @@ def _sides(finding: FindingDoc) -> list[list[ClaimDoc]]:
     pairs = {frozenset(pair) for pair in finding.conflicting_pairs}
 
     def place(claim: ClaimDoc) -> tuple[int, float, tuple[str, int, int]]:
-        number = axis_value(claim.value, claim.kind)
+        number = axis_value(claim.value, claim.kind, claim.unit)
         return (number is None, number or 0.0, (claim.source, claim.start, claim.end))
 
     sides: list[list[ClaimDoc]] = []

@@ -167,9 +167,10 @@ def _walk(folder: Path, follow_links: bool) -> Iterator[_Entry]:
     visited: set[tuple[int, int]] = set()
     try:
         info = os.stat(folder)
-        visited.add((info.st_dev, info.st_ino))
-    except OSError:
-        pass
+    except OSError as exc:
+        yield _Entry(folder, f"cannot read this folder: {exc.strerror or exc}")
+        return
+    visited.add((info.st_dev, info.st_ino))
     yield from _walk_folder(folder, root, follow_links, visited)
 
 

@@ -16,50 +16,24 @@ trafilatura is imported inside the function, so ``import factcheck`` stays fast.
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from factcheck.sources.dates import parse_iso_date
+from factcheck.sources.unseen import BLANK_LINES, CHROME, CONTENT, NEVER_TEXT, PageText, is_hidden
 
-__all__ = ["Article", "read_article"]
+__all__ = ["read_article"]
 
-# Never the article: code, styling, frames, widgets, navigation (as the tag rules say);
-# ld+json scripts stay until the metadata is read, then go too.
-_NEVER_TEXT = frozenset(
-    """script style noscript template iframe frame frameset object embed applet svg math
-    canvas dialog button select textarea nav menu aside""".split()
-)
-# Page chrome, unless inside the article itself ("<article><header><h1>...").
-_CHROME = frozenset({"header", "footer"})
-_CONTENT = frozenset({"article", "main"})
+logger = logging.getLogger(__name__)
+
 _BLOCKS = frozenset({"p", "head", "list", "item", "quote", "code", "table", "row", "div", "note"})
 _SPACES = re.compile(r"[ \t\r\f\v]+")
-_BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _HEADLINE_WORDS = 4  # fewer is a site's name or a section ("Valley Voice", "World news")
 _LONGEST_HEADLINE = 300
 # htmldate without its search of the running text: that guesses from any date in the page
 # (a copyright year, a related story), while metadata, <time> and the URL say what they mean.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
-
-
-@dataclass(frozen=True)
-class Article:
-    text: str
-    title: str | None
-    published: date | None
-    url: str | None
-
-
-def _is_hidden(element: Any) -> bool:
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return (
-        element.get("hidden") is not None
-        or (element.get("aria-hidden") or "").strip().lower() == "true"
-        or "display:none" in style
-        or "visibility:hidden" in style
-    )
 
 
 def _remove(element: Any) -> None:
@@ -78,7 +52,7 @@ def _remove(element: Any) -> None:
 
 
 def _in_content(element: Any) -> bool:
-    return any(parent.tag in _CONTENT for parent in element.iterancestors())
+    return any(parent.tag in CONTENT for parent in element.iterancestors())
 
 
 def _is_ld_json(element: Any) -> bool:
@@ -92,10 +66,11 @@ def _drop_unseen(tree: Any, *, keep_metadata: bool) -> None:
         tag = element.tag
         if not isinstance(tag, str):
             doomed.append(element)  # comments, processing instructions, entities
-        elif tag in _NEVER_TEXT:
+        elif tag in NEVER_TEXT:
+            # ld+json scripts stay until the metadata is read, then go too.
             if not (keep_metadata and _is_ld_json(element)):
                 doomed.append(element)
-        elif _is_hidden(element) or (tag in _CHROME and not _in_content(element)):
+        elif is_hidden(element.attrib) or (tag in CHROME and not _in_content(element)):
             doomed.append(element)
         else:
             # Text stored in attributes (embedded JSON posts) is not the page's text.
@@ -144,7 +119,7 @@ def _tree_text(body: Any) -> str:
         if element.tail and element is not body:
             pieces.append(_SPACES.sub(" ", element.tail))
     lines = (line.strip(" ") for line in "".join(pieces).split("\n"))
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def _headline(tree: Any) -> str | None:
@@ -157,7 +132,7 @@ def _headline(tree: Any) -> str | None:
     return text if words >= _HEADLINE_WORDS and len(text) <= _LONGEST_HEADLINE else None
 
 
-def read_article(markup: str) -> Article | None:
+def read_article(markup: str) -> PageText | None:
     """The article of a page by trafilatura; None when the markup gives no tree at all.
 
     The text is empty when trafilatura finds no article (a page of a few words, say).
@@ -174,8 +149,10 @@ def read_article(markup: str) -> Article | None:
         document = trafilatura.bare_extraction(
             tree, include_comments=False, include_tables=True, with_metadata=False
         )
-    except (ValueError, TypeError, RecursionError):
-        return None  # the tag-rule reader reads what trafilatura cannot
+    except (ValueError, TypeError, RecursionError) as exc:
+        # The tag-rule reader reads what trafilatura cannot; --debug says why it could not.
+        logger.debug("trafilatura cannot read the page (%s: %s)", type(exc).__name__, exc)
+        return None
     body = None if document is None or isinstance(document, dict) else document.body
     text = _tree_text(body) if body is not None else ""
     headline = _headline(tree)
@@ -183,7 +160,7 @@ def read_article(markup: str) -> Article | None:
         # The headline states the story's claims too ("Flooding forces 2,300 from homes"),
         # but trafilatura leaves it out when it stands in a header block above the body.
         text = f"{headline}\n\n{text}"
-    return Article(
+    return PageText(
         text=text,
         title=meta.title or None,
         published=parse_iso_date(meta.date) if meta.date else None,

@@ -1,15 +1,24 @@
-"""The calendar every part of factcheck reads: month names and ISO 8601 dates.
+"""The calendar every part of factcheck reads: month and weekday names, time zones, and
+ISO 8601 dates.
 
-One month table (names and abbreviations, lower case) and one reader of ISO 8601
-dates and date-times, shared by the metadata readers here (HTML, Markdown front
-matter, JSON Lines, datelines) and by extraction.
+One table each of months and weekdays (names and abbreviations, lower case) and of time
+zones, and one reader of ISO 8601 dates and date-times, shared by the metadata readers
+here (HTML, Markdown front matter, JSON Lines, datelines) and by extraction.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-__all__ = ["MONTHS", "month_number", "parse_iso_date"]
+__all__ = [
+    "DATELINE_ZONES",
+    "MONTHS",
+    "TIME_ZONES",
+    "WEEKDAYS",
+    "abbreviations",
+    "month_number",
+    "parse_iso_date",
+]
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -18,6 +27,33 @@ MONTHS: dict[str, int] = {
     "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 """Month number by lower-case name or abbreviation."""
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+"""Weekday number (Monday 0) by lower-case name or abbreviation."""
+
+TIME_ZONES: tuple[str, ...] = (
+    "UTC", "GMT", "Z", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
+    "CEST", "IST", "JST", "AEST", "AEDT",
+)  # fmt: skip
+"""Time zones as written after a clock time ("10:30 GMT", "08:00Z")."""
+
+DATELINE_ZONES: tuple[str, ...] = ("ET", "CT", "MT", "PT")
+"""Zones written without standard or daylight time, read in datelines only: after a
+figure, "MT" is more often metric tons."""
+
+
+def abbreviations(names: dict[str, int]) -> list[str]:
+    """The abbreviations of a table of names (:data:`MONTHS`, :data:`WEEKDAYS`): every
+    name shorter than the longest one of its number ("sept", "thurs"; not "may")."""
+    longest: dict[int, str] = {}
+    for name, number in names.items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    return [name for name, number in names.items() if name != longest[number]]
 
 
 def month_number(name: str) -> int:

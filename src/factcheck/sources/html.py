@@ -19,7 +19,6 @@ import logging
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,33 +26,23 @@ from typing import Any
 from factcheck.sources.article import read_article
 from factcheck.sources.dates import parse_iso_date
 from factcheck.sources.published import url_date
+from factcheck.sources.unseen import BLANK_LINES, CHROME, CONTENT, NEVER_TEXT, PageText, is_hidden
 
 __all__ = ["HtmlDocument", "read_html"]
 
 logger = logging.getLogger(__name__)
 
-# Never text a reader sees as the article: code, styling, navigation, chrome, widgets.
-_DROP = (
-    "script", "style", "noscript", "template", "nav", "aside", "iframe", "svg", "canvas",
-    "button", "select", "object", "embed", "head", "dialog", "menu",
-)  # fmt: skip
-# Page chrome, unless inside the article itself ("<article><header><h1>...").
-_CHROME = ("header", "footer")
-_CONTENT = ("article", "main")
+# What no reader sees, and the <head> (its title and metadata are read before it goes).
+_DROP = sorted({*NEVER_TEXT, "head"})
 _BLOCKS = frozenset(
     """address article blockquote dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li
     main ol p pre section table tbody td tfoot th thead tr ul caption details summary""".split()
 )
 _SPACES = re.compile(r"[ \t\r\f\v\n]+")
-_BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
-@dataclass(frozen=True)
-class HtmlDocument:
-    text: str
-    title: str | None
-    published: date | None
-    url: str | None
+HtmlDocument = PageText
+"""An HTML page as read: text and metadata."""
 
 
 def _parse_date(value: object) -> date | None:
@@ -113,16 +102,6 @@ def _title(soup: Any) -> str | None:
     return None
 
 
-def _is_hidden(tag: Any) -> bool:
-    style = (_attribute(tag, "style") or "").replace(" ", "").lower()
-    return (
-        tag.has_attr("hidden")
-        or _attribute(tag, "aria-hidden") == "true"
-        or "display:none" in style
-        or "visibility:hidden" in style
-    )
-
-
 def _drop_non_content(soup: Any) -> None:
     from bs4 import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
@@ -131,10 +110,10 @@ def _drop_non_content(soup: Any) -> None:
             node.extract()  # comments, CDATA (parsed as comments), doctype
     for tag in soup.find_all(_DROP):
         tag.decompose()
-    for tag in soup.find_all(_CHROME):
-        if not tag.decomposed and tag.find_parent(_CONTENT) is None:
+    for tag in soup.find_all(sorted(CHROME)):
+        if not tag.decomposed and tag.find_parent(sorted(CONTENT)) is None:
             tag.decompose()
-    for tag in soup.find_all(_is_hidden):
+    for tag in soup.find_all(lambda tag: is_hidden(tag.attrs)):
         if not tag.decomposed:
             tag.decompose()
     body_size = len((soup.body or soup).get_text())
@@ -155,7 +134,7 @@ def _text_of(root: Any) -> str:
         elif name in _BLOCKS:
             pieces.append("\n\n")
     lines = (line.strip(" ") for line in "".join(pieces).split("\n"))
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def _parse(markup: str, where: str | Path) -> Any:

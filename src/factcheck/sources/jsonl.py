@@ -23,7 +23,7 @@ from factcheck.models import Source
 from factcheck.sources.dates import parse_iso_date
 from factcheck.sources.lines import iter_lines
 
-__all__ = ["JsonlDocuments", "looks_like_jsonl", "read_jsonl"]
+__all__ = ["JsonlDocuments", "looks_like_jsonl"]
 
 
 class _Record(BaseModel):
@@ -177,8 +177,3 @@ class JsonlDocuments:
     def __iter__(self) -> Iterator[Source]:
         for index in range(len(self)):
             yield self._build(index)
-
-
-def read_jsonl(text: str, name: str, path: Path | None) -> list[Source]:
-    """One Source per non-empty line; a bad line is an error naming file, line and field."""
-    return list(JsonlDocuments(text, name, path))

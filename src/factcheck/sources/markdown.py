@@ -15,6 +15,7 @@ from typing import Any
 from factcheck.sources.dates import parse_iso_date
 from factcheck.sources.lines import iter_lines
 from factcheck.sources.published import dateline_date, find_publication_date
+from factcheck.sources.yaml_screen import refusal, safe_loader
 
 __all__ = ["markdown_meta"]
 
@@ -22,36 +23,6 @@ logger = logging.getLogger(__name__)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_MATTER_CHARS = 65536  # front matter is a short header; never scan a whole file for it
-
-
-_FRONT_MATTER_DEPTH = 20
-
-
-def _safe_loader() -> Any:
-    """PyYAML's safe loader, in C when PyYAML was built with libyaml."""
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _refusal(body: str) -> tuple[str, int] | None:
-    """Why front matter is not read, and its line in the YAML: anchors and aliases (an
-    alias bomb expands 383 bytes into gigabytes), or nesting deeper than a header needs.
-    Found on the parser's event stream, before anything is built."""
-    import yaml
-
-    depth = 0
-    for event in yaml.parse(body, Loader=_safe_loader()):
-        line = int(event.start_mark.line) + 1 if event.start_mark is not None else 1
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            return "anchors and aliases (&, *) are not allowed", line
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > _FRONT_MATTER_DEPTH:
-                return f"nested deeper than {_FRONT_MATTER_DEPTH} levels", line
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return None
 
 
 def _front_matter(text: str, where: str | Path) -> dict[str, Any]:
@@ -62,13 +33,13 @@ def _front_matter(text: str, where: str | Path) -> dict[str, Any]:
 
     body = found.group(1)
     try:
-        refused = _refusal(body)
+        refused = refusal(body)
         if refused is not None:
             problem, line = refused
             # The front matter starts on the file's second line.
             logger.warning("%s:%d: front matter not read: %s", where, line + 1, problem)
             return {}
-        meta = yaml.load(body, Loader=_safe_loader())  # the safe loader
+        meta = yaml.load(body, Loader=safe_loader())
     # A safe load can still fail on hostile or odd front matter: syntax errors, deep
     # nesting, values its constructors cannot build (a 5,000-digit integer, 2025-13-45).
     except (

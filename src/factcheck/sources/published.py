@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from factcheck.sources.dates import MONTHS
+from factcheck.sources.dates import MONTHS, TIME_ZONES, WEEKDAYS, abbreviations
 from factcheck.sources.lines import iter_lines
 
 __all__ = ["dateline_date", "find_publication_date", "url_date"]
@@ -29,7 +29,7 @@ _LONGEST_DATELINE = 80
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _PREFIX = (
     r"(?:(?:first\s+|last\s+)?(?:published|posted|updated|date|dated)(?:\s+on)?\s*[:\-–—]?\s*)?"
-    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:(?:{'|'.join(sorted(abbreviations(WEEKDAYS), key=len, reverse=True))})[a-z]*\.?,?\s+)?"
 )
 _TIME = (
     r"(?:(?:[\sT,|·•–—-]|\bat\b)+\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?"
@@ -79,9 +79,7 @@ _DATES_IN_TEXT = [
 ]
 _GAP_WORD = re.compile(r"[A-Za-z]+")
 _GAP_WORDS = frozenset(
-    """on at am pm a m p m t z utc gmt
-    mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday
-    sat saturday sun sunday""".split()
+    [*"on at am pm a m p t".split(), *WEEKDAYS, *(zone.lower() for zone in TIME_ZONES)]
 )
 _LONGEST_ZONE = 5  # "EST", "AEDT": time zones in capitals
 
