@@ -132,3 +132,24 @@ def test_python_program_runs_as_written(
         timeout=600,
     )
     assert done.returncode == 0, f"{where}\n{done.stderr}"
+
+
+def test_the_readme_opens_with_two_strings_checked_in_two_lines(
+    workdir: tuple[Path, dict[str, str]],
+) -> None:
+    """The README's first program checks two strings, with the real model, and prints
+    the conflict between them."""
+    where, program = python_programs()[0]
+    assert where.startswith("README.md") and "report_texts(" in program
+    folder, env = workdir
+    done = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "70%" in done.stdout and "90%" in done.stdout
+    assert "do not overlap" in done.stdout

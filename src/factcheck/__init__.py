@@ -2,7 +2,7 @@
 
 Data flows one way: sources -> sentences -> claims -> clusters -> findings ->
 report. The verbs: ``load_sources``, ``extract_claims``, ``report`` (the whole
-cross-check; ``check`` is its old name, kept for one release) and ``validate``
+cross-check; ``report_texts`` for strings; ``check`` is its old name, kept for one release) and ``validate``
 (a fact sheet against sources). Public names are loaded on first use so that
 ``import factcheck`` stays fast; torch and the embedding model load only when
 something is embedded.
@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from factcheck.crosscheck.embed import Embedder, SentenceTransformerEmbedder
-    from factcheck.crosscheck.pipeline import check, report
+    from factcheck.crosscheck.pipeline import check, report, report_texts
     from factcheck.errors import (
         EmbeddingError,
         FactcheckError,
@@ -79,6 +79,7 @@ _EXPORTS: dict[str, str] = {
     "Embedder": "factcheck.crosscheck.embed",
     "SentenceTransformerEmbedder": "factcheck.crosscheck.embed",
     "report": "factcheck.crosscheck.pipeline",
+    "report_texts": "factcheck.crosscheck.pipeline",
     "check": "factcheck.crosscheck.pipeline",  # the old name of report(), kept for one release
     "Fact": "factcheck.factsheet",
     "FactSheet": "factcheck.factsheet",
@@ -123,6 +124,7 @@ __all__ = [
     "load_factsheet",
     "load_sources",
     "report",
+    "report_texts",
     "split_sentences",
     "validate",
 ]

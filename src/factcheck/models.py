@@ -10,9 +10,14 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.errors import SettingsError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Citation",
@@ -48,6 +53,15 @@ class Source(_Frozen):
         default=None, description="Publication date from metadata, a dateline or a dated URL."
     )
     text: str
+
+    @classmethod
+    def from_text(cls, text: str, id: str = "<text>", **metadata: Any) -> Source:
+        """A plain-text source from a string: ``Source.from_text("...", id="a")``.
+
+        ``metadata`` sets the other fields (``title``, ``url``, ``published``...);
+        :func:`factcheck.report_texts` also reads titles and dates from the text.
+        """
+        return cls(id=id, text=text, **metadata)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
@@ -200,6 +214,70 @@ class Claim(_Frozen):
     def source(self) -> str:
         return self.citation.source
 
+    # Flat, read-only views of the nested parts: the names of the JSON and CSV columns.
+    @property
+    def kind(self) -> Kind:
+        return self.quantity.kind
+
+    @property
+    def value(self) -> Number | DateValue:
+        return self.quantity.value
+
+    @property
+    def unit(self) -> str:
+        return self.quantity.unit
+
+    @property
+    def qualifier(self) -> Qualifier:
+        return self.quantity.qualifier
+
+    @property
+    def low(self) -> Number | DateValue | None:
+        return self.quantity.low
+
+    @property
+    def high(self) -> Number | DateValue | None:
+        return self.quantity.high
+
+    @property
+    def display(self) -> str:
+        """The value as a reader would say it: 'about 70%', '$6.28 million'."""
+        from factcheck.render.display import format_quantity  # lazy: render sits above
+
+        return format_quantity(self.quantity)
+
+    @property
+    def quote(self) -> str:
+        return self.citation.quote
+
+    @property
+    def line(self) -> int:
+        return self.citation.line
+
+    @property
+    def sentence(self) -> str:
+        return self.citation.sentence
+
+    @property
+    def subject(self) -> str:
+        return self.frame.subject
+
+    @property
+    def measure(self) -> str | None:
+        return self.frame.measure
+
+    @property
+    def entity(self) -> str | None:
+        return self.frame.entity
+
+    @property
+    def period(self) -> str | None:
+        return self.frame.period
+
+    @property
+    def attribution(self) -> str | None:
+        return self.frame.attribution
+
     @staticmethod
     def make_id(source_id: str, start: int, end: int) -> str:
         """Stable id derived from source and offsets."""
@@ -264,6 +342,10 @@ class ClaimRecord(_Frozen):
         )
 
 
+Table = Literal["claims", "findings", "sources", "clusters"]
+"""The tables :meth:`Report.to_pandas` makes."""
+
+
 class Verdict(StrEnum):
     AGREE = "agree"
     CONFLICT = "conflict"
@@ -315,3 +397,25 @@ class Report(_Frozen):
     @property
     def agreements(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.verdict is Verdict.AGREE)
+
+    @property
+    def changed(self) -> tuple[Finding, ...]:
+        """Running figures (tolls, tallies) that moved between reports."""
+        return tuple(f for f in self.findings if f.verdict is Verdict.CHANGED)
+
+    def to_pandas(self, table: Table = "claims") -> pd.DataFrame:
+        """The report as a pandas DataFrame: one row per claim (default), finding,
+        source or cluster; the columns of :mod:`factcheck.render.tables`."""
+        from factcheck.render import tables  # lazy: pandas and render sit above
+
+        frames = {
+            "claims": tables.claims_frame,
+            "findings": tables.findings_frame,
+            "sources": tables.sources_frame,
+            "clusters": tables.clusters_frame,
+        }
+        if table not in frames:
+            raise SettingsError(
+                f"unknown table {table!r}; expected one of {', '.join(frames)}", field="table"
+            )
+        return frames[table](self)

@@ -9,9 +9,10 @@ flags booleans. pandas is imported on first use.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from factcheck.models import Report
+from factcheck.models import Claim, Report
 from factcheck.render.document import ClaimDoc, SourceDoc, to_document
 
 if TYPE_CHECKING:
@@ -45,8 +46,11 @@ _FINDING_COLUMNS = (
 )
 
 
-def claims_frame(report: Report) -> pd.DataFrame:
+def claims_frame(claims: Report | Iterable[Claim]) -> pd.DataFrame:
     """One row per claim, in source order, with its cluster id and verdict.
+
+    ``claims``: a report, or any claims (``factcheck.extract_claims(...)``, a filtered
+    ``report.claims``), whose cluster and verdict are then empty.
 
     ``value``, ``low`` and ``high`` are numbers (float; NaN for a date), so
     ``claims_frame(report)["value"].mean()`` works; a date's value and bounds are in
@@ -55,6 +59,11 @@ def claims_frame(report: Report) -> pd.DataFrame:
     """
     import pandas as pd
 
+    report = (
+        claims
+        if isinstance(claims, Report)
+        else Report(sources=(), claims=tuple(claims), clusters=(), findings=())
+    )
     rows = [claim.model_dump(mode="json") for claim in to_document(report).claims]
     frame = pd.DataFrame(rows, columns=list(ClaimDoc.model_fields))
     for name, field in _DATES.items():
@@ -105,7 +114,8 @@ def clusters_frame(report: Report) -> pd.DataFrame:
 
 
 def findings_frame(report: Report) -> pd.DataFrame:
-    """One row per finding, conflicts first: the values side by side and the gap."""
+    """One row per finding, conflicts first, then agreements and changed running figures:
+    the values side by side and the gap."""
     import pandas as pd
 
     doc = to_document(report)
@@ -122,6 +132,6 @@ def findings_frame(report: Report) -> pd.DataFrame:
             "cross_source": finding.cross_source,
             "explanation": finding.explanation,
         }
-        for finding in [*doc.conflicts, *doc.agreements]
+        for finding in [*doc.conflicts, *doc.agreements, *doc.changed]
     ]
     return pd.DataFrame(rows, columns=list(_FINDING_COLUMNS))

@@ -29,7 +29,7 @@ import logging
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO, TextIO, overload
@@ -50,6 +50,7 @@ __all__ = [
     "load_sources",
     "open_sources",
     "read_source",
+    "sources_from_texts",
 ]
 
 logger = logging.getLogger(__name__)
@@ -353,6 +354,21 @@ class LoadedSources(Sequence[Source]):
             seen[source.id] = where
 
 
+_SHOWN_TEXT = 40
+
+
+def _missing(item: str) -> SourceError:
+    """A path that does not exist; a hint when it looks like text meant to be checked."""
+    if any(space in item for space in " \n\t") and len(item) > _SHOWN_TEXT // 2:
+        shown = item[:_SHOWN_TEXT].replace("\n", " ") + ("..." if len(item) > _SHOWN_TEXT else "")
+        return SourceError(
+            "no such file or folder; to check text rather than files, pass it to "
+            "factcheck.report_texts() or wrap it in factcheck.Source.from_text()",
+            path=shown,
+        )
+    return SourceError("no such file or folder", path=item)
+
+
 def open_sources(
     paths: str | Path | Iterable[str | Path],
     *,
@@ -377,7 +393,7 @@ def open_sources(
             data = _read_bytes(path)
             parts.extend(_as_parts(read_documents(data, path.name, path, _format_of(path))))
         else:
-            raise SourceError("no such file or folder", path=path)
+            raise _missing(str(item))
     loaded = LoadedSources(parts)
     loaded.check_unique()
     return loaded
@@ -398,6 +414,29 @@ def load_sources(
     symbolic links out of the folder are followed only with ``follow_links``.
     """
     return list(open_sources(paths, stdin=stdin, follow_links=follow_links))
+
+
+def sources_from_texts(texts: Mapping[str, str] | Sequence[str]) -> list[Source]:
+    """Sources from strings: a mapping of id to text, or a list (ids ``text1``, ``text2``...).
+
+    Each text is read as a file's would be: its format sniffed (HTML, JSON Lines, text),
+    its title and publication date found; empty or binary text is a SourceError.
+    """
+    named = (
+        list(texts.items())
+        if isinstance(texts, Mapping)
+        else [(f"text{number}", text) for number, text in enumerate(texts, 1)]
+    )
+    if not named:
+        raise SourceError("no texts given")
+    parts: list[_Part] = []
+    for name, text in named:
+        if not isinstance(text, str):
+            raise SourceError(f"expected a string, got {type(text).__name__}", path=name)
+        parts.extend(_as_parts(read_documents(text.encode("utf-8"), name)))
+    loaded = LoadedSources(parts)
+    loaded.check_unique()
+    return list(loaded)
 
 
 SourcesLike = Sequence[Source] | str | Path | Sequence[str | Path]
