@@ -99,6 +99,7 @@ def test_report_changed_lists_running_figures_that_moved() -> None:
         findings=(moved, *report.findings[1:]),
     )
     assert changed.changed == (moved,)
-    assert moved not in changed.conflicts and moved not in changed.agreements
+    assert moved not in changed.conflicts
+    assert moved not in changed.agreements
     assert report.changed == ()
     assert "changed" in set(changed.to_pandas("findings")["verdict"])

@@ -140,7 +140,8 @@ def test_the_readme_opens_with_two_strings_checked_in_two_lines(
     """The README's first program checks two strings, with the real model, and prints
     the conflict between them."""
     where, program = python_programs()[0]
-    assert where.startswith("README.md") and "report_texts(" in program
+    assert where.startswith("README.md")
+    assert "report_texts(" in program
     folder, env = workdir
     done = subprocess.run(
         [sys.executable, "-c", program],
@@ -151,5 +152,6 @@ def test_the_readme_opens_with_two_strings_checked_in_two_lines(
         timeout=600,
     )
     assert done.returncode == 0, done.stderr
-    assert "70%" in done.stdout and "90%" in done.stdout
+    assert "70%" in done.stdout
+    assert "90%" in done.stdout
     assert "do not overlap" in done.stdout

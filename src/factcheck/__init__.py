@@ -2,10 +2,10 @@
 
 Data flows one way: sources -> sentences -> claims -> clusters -> findings ->
 report. The verbs: ``load_sources``, ``extract_claims``, ``report`` (the whole
-cross-check; ``report_texts`` for strings; ``check`` is its old name, kept for one release) and ``validate``
-(a fact sheet against sources). Public names are loaded on first use so that
-``import factcheck`` stays fast; torch and the embedding model load only when
-something is embedded.
+cross-check; ``report_texts`` for strings; ``check`` is its old name, kept for one
+release) and ``validate`` (a fact sheet against sources). Public names are loaded
+on first use so that ``import factcheck`` stays fast; torch and the embedding model
+load only when something is embedded.
 """
 
 from __future__ import annotations

@@ -134,3 +134,20 @@ def test_check_is_the_deprecated_old_name_of_validate(
     assert code == 0
     assert "validate  Validate every fact" in help_text
     assert "check     The old name of 'validate'. (DEPRECATED)" in help_text
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_machine_outputs_say_one_summary_line_on_stderr(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], hashing_model: None
+) -> None:
+    written = tmp_path / f"facts.{fmt}"
+    args = ["validate", BROKEN, "-s", SEEDS, "--format", fmt, "-o", written]
+    code, out, err = run(args, capsys)
+    assert code == 1
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("factcheck: FAILED: ")
+    assert lines[0].endswith(f"-> {written}")
+    code, out, err = run([*args, "-q"], capsys)
+    assert (code, out, err) == (1, "", "")
