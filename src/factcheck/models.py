@@ -7,6 +7,7 @@ source's text, and its quote is always ``source.text[start:end]`` (built by
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from datetime import date
 from enum import StrEnum
@@ -53,6 +54,13 @@ class Source(_Frozen):
         default=None, description="Publication date from metadata, a dateline or a dated URL."
     )
     text: str
+    positions: tuple[int, ...] = Field(
+        default=(),
+        repr=False,
+        description="For text extracted from a file (HTML): where its words stand in the "
+        "file, as (text offset, line, column) triples, flattened; empty when the text is "
+        "the file's own.",
+    )
 
     @classmethod
     def from_text(cls, text: str, id: str = "<text>", **metadata: Any) -> Source:
@@ -66,6 +74,21 @@ class Source(_Frozen):
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
         return self.text.count("\n", 0, offset) + 1
+
+    def position_of(self, offset: int, line: int | None = None) -> tuple[int, int]:
+        """(line, column) in the original file of a character offset of the text, from 1.
+
+        ``line``: the offset's line in the text, when known (saves counting from the top).
+        """
+        anchors = self.positions
+        if not anchors:
+            line_start = self.text.rfind("\n", 0, offset) + 1
+            return (line or self.line_of(offset)), offset - line_start + 1
+        index = bisect.bisect_right(range(len(anchors) // 3), offset, key=lambda i: anchors[3 * i])
+        if index == 0:
+            return anchors[1], anchors[2]
+        text_offset, file_line, column = anchors[3 * index - 3 : 3 * index]
+        return file_line, column + offset - text_offset
 
 
 class Sentence(_Frozen):
@@ -87,7 +110,12 @@ class Citation(_Frozen):
     source: str
     start: int = Field(description="Offset of the quantity's first character in the source text.")
     end: int = Field(description="Offset just past the quantity's last character.")
-    line: int
+    line: int = Field(
+        description="The quantity's line in the original file (for HTML, in the markup)."
+    )
+    column: int | None = Field(
+        default=None, description="Its column in that line, counted in characters from 1."
+    )
     quote: str = Field(description="Exactly source.text[start:end].")
     sentence: str
     sentence_start: int
@@ -99,11 +127,13 @@ class Citation(_Frozen):
         # Count from the sentence, whose line is known: counting from the top of the
         # text for every claim would be quadratic in the size of the source.
         line = sentence.line + source.text.count("\n", sentence.start, start)
+        line, column = source.position_of(start, line)
         return cls(
             source=source.id,
             start=start,
             end=end,
             line=line,
+            column=column,
             quote=source.text[start:end],
             sentence=sentence.text,
             sentence_start=sentence.start,
@@ -293,6 +323,7 @@ class ClaimRecord(_Frozen):
     start: int
     end: int
     line: int
+    column: int | None
     quote: str
     sentence: str
     kind: Kind
@@ -321,6 +352,7 @@ class ClaimRecord(_Frozen):
             start=c.start,
             end=c.end,
             line=c.line,
+            column=c.column,
             quote=c.quote,
             sentence=c.sentence,
             kind=q.kind,

@@ -159,11 +159,16 @@ def render(report: Report) -> str:
         else:
             for number, view in enumerate(group.views, start=1):
                 lines += _finding(number, view)
-    lines += ["## Sources", "", "| Source | Title | Published | Claims |", "|---|---|---|---:|"]
+    lines += [
+        "## Sources",
+        "",
+        "| Source | Title | Published | URL | Claims |",
+        "|---|---|---|---|---:|",
+    ]
     for source in doc.sources:
         published = source.published.isoformat() if source.published else ""
         lines.append(
             f"| {escape(source.id)} | {escape(source.title or '')} | {published} | "
-            f"{source.claims} |"
+            f"{escape(source.url or '')} | {source.claims} |"
         )
     return "\n".join(lines) + "\n"

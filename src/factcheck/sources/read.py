@@ -13,6 +13,7 @@ from factcheck.sources.html import read_html
 from factcheck.sources.jsonl import JsonlDocuments, looks_like_jsonl
 from factcheck.sources.lines import iter_lines
 from factcheck.sources.markdown import markdown_meta
+from factcheck.sources.positions import file_positions
 from factcheck.sources.published import find_publication_date
 
 __all__ = ["Format", "read_documents", "read_source", "sniff"]
@@ -56,6 +57,7 @@ def _html_source(text: str, name: str, path: Path | None) -> Source:
         url=document.url,
         published=document.published or find_publication_date(document.text),
         text=document.text,
+        positions=file_positions(document.text, text),
     )
 
 
