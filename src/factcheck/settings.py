@@ -31,6 +31,7 @@ OPTIONS: dict[str, str] = {
     "use_cache": "--no-cache",
     "batch_size": "--batch-size",
     "neighbours": "--neighbours",
+    "agreement_sources": "--agreement-sources",
     "fact_threshold": "--fact-threshold",
 }
 """The command-line option of every setting (a test checks that each has one, on every
@@ -92,6 +93,13 @@ class Settings(BaseModel):
         ge=1,
         le=1000,
         description="Nearest neighbours searched per claim within a block.",
+    )
+    agreement_sources: int = Field(
+        default=2,
+        ge=1,
+        le=1000,
+        description="Sources an agreement needs: claims that agree within fewer sources "
+        "(one article repeating its own figure) are not reported.",
     )
     fact_threshold: float = Field(
         default=0.4,

@@ -47,6 +47,7 @@ REPORT_SETTINGS = (
     "tolerance",
     "approximate_margin",
     "neighbours",
+    "agreement_sources",
     "reference_date",
     "cache_dir",
     "use_cache",
@@ -145,6 +146,14 @@ def _option(name: str) -> Callable[[F], F]:
             default=_default(name),
             show_default=True,
             help="Nearest neighbours compared per claim when clustering (1 to 1000).",
+        )
+    if name == "agreement_sources":
+        return click.option(
+            flag,
+            type=Bounded(1, 1000, integer=True),
+            default=_default(name),
+            show_default=True,
+            help="Sources an agreement needs to be reported (1 to 1000).",
         )
     if name == "reference_date":
         return click.option(
@@ -261,6 +270,7 @@ _FIELDS = {
     "tolerance": "tolerance",
     "approximate_margin": "approximate_margin",
     "neighbours": "neighbours",
+    "agreement_sources": "agreement_sources",
     "cache_dir": "cache_dir",
     "batch_size": "batch_size",
     "fact_threshold": "fact_threshold",

@@ -384,10 +384,19 @@ def _rivals(ordered: Sequence[Claim], conflicting: Sequence[tuple[str, str]]) ->
 def compare_clusters(
     clusters: Sequence[Cluster], claims: Sequence[Claim], settings: Settings | None = None
 ) -> list[Finding]:
-    """One finding per cluster: conflict when any two of its claims cannot both hold."""
+    """One finding per cluster: conflict when any two of its claims cannot both hold.
+
+    An agreement within fewer sources than ``settings.agreement_sources`` is no finding
+    (one article repeating its own figure): its cluster gets none.
+    """
     settings = settings or Settings()
     by_id = {claim.id: claim for claim in claims}
-    return [
-        _finding(cluster, [by_id[cid] for cid in cluster.claim_ids], settings)
-        for cluster in clusters
-    ]
+    findings = []
+    for cluster in clusters:
+        members = [by_id[cid] for cid in cluster.claim_ids]
+        finding = _finding(cluster, members, settings)
+        sources = {claim.source for claim in members}
+        if finding.verdict is Verdict.AGREE and len(sources) < settings.agreement_sources:
+            continue
+        findings.append(finding)
+    return findings

@@ -102,11 +102,12 @@ def report(
     progress.finish()
     progress.start("comparing clusters")
     findings = compare_clusters(clusters, found, used)
+    judged = {finding.cluster_id for finding in findings}
     progress.finish()
     return Report(
         sources=tuple(loaded),
         claims=tuple(found),
-        clusters=tuple(clusters),
+        clusters=tuple(c for c in clusters if c.id in judged),
         findings=tuple(findings),
         settings=used.reported(),
     )
