@@ -20,8 +20,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CLAIM_COLUMNS",
+    "FINDING_COLUMNS",
+    "citation_of",
     "claims_frame",
     "clusters_frame",
+    "finding_rows",
     "findings_frame",
     "sources_frame",
 ]
@@ -32,7 +35,7 @@ _DATES = {"date": "value", "date_low": "low", "date_high": "high"}
 CLAIM_COLUMNS: tuple[str, ...] = (*ClaimDoc.model_fields, *_DATES)
 """The columns of :func:`claims_frame`: every field of a published claim, then the dates."""
 
-_FINDING_COLUMNS = (
+FINDING_COLUMNS: tuple[str, ...] = (
     "cluster_id",
     "verdict",
     "kind",
@@ -40,10 +43,13 @@ _FINDING_COLUMNS = (
     "values",
     "claims",
     "sources",
+    "citations",
+    "urls",
     "relative_gap",
     "cross_source",
     "explanation",
 )
+"""The columns of :func:`findings_frame` and of the findings CSV."""
 
 
 def claims_frame(claims: Report | Iterable[Claim]) -> pd.DataFrame:
@@ -113,13 +119,14 @@ def clusters_frame(report: Report) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def findings_frame(report: Report) -> pd.DataFrame:
+def finding_rows(report: Report) -> list[dict[str, object]]:
     """One row per finding, conflicts first, then agreements and changed running figures:
-    the values side by side and the gap."""
-    import pandas as pd
+    the values side by side, where each is stated (``source:line:column``), the gap.
 
+    The rows of :func:`findings_frame` and of the findings CSV.
+    """
     doc = to_document(report)
-    rows = [
+    return [
         {
             "cluster_id": finding.cluster_id,
             "verdict": finding.verdict.value,
@@ -128,10 +135,24 @@ def findings_frame(report: Report) -> pd.DataFrame:
             "values": " vs ".join(claim.display for claim in finding.claims),
             "claims": len(finding.claims),
             "sources": len({claim.source for claim in finding.claims}),
+            "citations": " ".join(citation_of(claim) for claim in finding.claims),
+            "urls": " ".join(sorted({c.source_url for c in finding.claims if c.source_url})),
             "relative_gap": finding.relative_gap,
             "cross_source": finding.cross_source,
             "explanation": finding.explanation,
         }
         for finding in [*doc.conflicts, *doc.agreements, *doc.changed]
     ]
-    return pd.DataFrame(rows, columns=list(_FINDING_COLUMNS))
+
+
+def citation_of(claim: ClaimDoc) -> str:
+    """``source:line:column`` (``source:line`` when the column is unknown)."""
+    column = f":{claim.column}" if claim.column is not None else ""
+    return f"{claim.source}:{claim.line}{column}"
+
+
+def findings_frame(report: Report) -> pd.DataFrame:
+    """One row per finding (:func:`finding_rows`)."""
+    import pandas as pd
+
+    return pd.DataFrame(finding_rows(report), columns=list(FINDING_COLUMNS))
