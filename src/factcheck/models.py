@@ -47,7 +47,7 @@ class Source(_Frozen):
 
     id: str = Field(description="File name, JSON Lines id, or '<stdin>'.")
     path: str | None = Field(default=None, description="Where it was read from, if a file.")
-    format: Literal["text", "markdown", "html", "jsonl"] = "text"
+    format: Literal["text", "markdown", "html", "jsonl", "pdf"] = "text"
     title: str | None = None
     url: str | None = None
     published: date | None = Field(
@@ -60,6 +60,11 @@ class Source(_Frozen):
         description="For text extracted from a file (HTML): where its words stand in the "
         "file, as (text offset, line, column) triples, flattened; empty when the text is "
         "the file's own.",
+    )
+    pages: tuple[int, ...] = Field(
+        default=(),
+        repr=False,
+        description="For PDF: the text offset at which each page starts (page 1 at 0).",
     )
 
     @classmethod
@@ -74,6 +79,10 @@ class Source(_Frozen):
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
         return self.text.count("\n", 0, offset) + 1
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page of a character offset, for paged sources (PDF); else None."""
+        return bisect.bisect_right(self.pages, offset) if self.pages else None
 
     def position_of(self, offset: int, line: int | None = None) -> tuple[int, int]:
         """(line, column) in the original file of a character offset of the text, from 1.
@@ -116,6 +125,7 @@ class Citation(_Frozen):
     column: int | None = Field(
         default=None, description="Its column in that line, counted in characters from 1."
     )
+    page: int | None = Field(default=None, description="Its page, for a PDF.")
     quote: str = Field(description="Exactly source.text[start:end].")
     sentence: str
     sentence_start: int
@@ -134,6 +144,7 @@ class Citation(_Frozen):
             end=end,
             line=line,
             column=column,
+            page=source.page_of(start),
             quote=source.text[start:end],
             sentence=sentence.text,
             sentence_start=sentence.start,
@@ -324,6 +335,7 @@ class ClaimRecord(_Frozen):
     end: int
     line: int
     column: int | None
+    page: int | None
     quote: str
     sentence: str
     kind: Kind
@@ -353,6 +365,7 @@ class ClaimRecord(_Frozen):
             end=c.end,
             line=c.line,
             column=c.column,
+            page=c.page,
             quote=c.quote,
             sentence=c.sentence,
             kind=q.kind,

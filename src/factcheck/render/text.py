@@ -18,7 +18,8 @@ def render(report: Report) -> str:
 
     def where(claim: ClaimDoc) -> str:
         column = f":{claim.column}" if claim.column is not None else ""
-        return f"{paths.get(claim.source, claim.source)}:{claim.line}{column}"
+        page = f" (page {claim.page})" if claim.page is not None else ""
+        return f"{paths.get(claim.source, claim.source)}:{claim.line}{column}{page}"
 
     lines = []
     for finding in [*doc.conflicts, *doc.agreements, *doc.changed]:
