@@ -2,9 +2,10 @@
 
 Every format is written as the claims arrive, so a huge listing never sits in
 memory: JSON record by record, CSV row by row, and the table line by line, its
-column widths taken from the first :data:`TABLE_BLOCK` claims and its count
-after the last. Text from the sources is shown with control characters as
-escapes, and CSV text cells are safe to open in a spreadsheet.
+column widths taken from the first :data:`TABLE_BLOCK` claims. The count is the
+caller's to say (the CLI says it on stderr, so a piped table holds claims only).
+Text from the sources is shown with control characters as escapes, and CSV text
+cells are safe to open in a spreadsheet.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TextIO
 
 from factcheck.escape import spreadsheet_cell, visible
 from factcheck.models import Claim, ClaimRecord
-from factcheck.render.display import counted, format_quantity
+from factcheck.render.display import format_quantity
 
 __all__ = ["CLAIM_FORMATS", "TABLE_BLOCK", "render_claims", "write_claims"]
 
@@ -28,38 +29,43 @@ TABLE_BLOCK = 1000
 """Claims whose cells set the table's column widths; the rest are fitted to them."""
 
 
-def _write_json(claims: Iterable[Claim], out: TextIO) -> None:
+def _write_json(claims: Iterable[Claim], out: TextIO) -> int:
     """A JSON list written record by record, so huge listings never sit in memory."""
     out.write("[")
-    for index, claim in enumerate(claims):
+    count = 0
+    for count, claim in enumerate(claims, start=1):
         record = json.dumps(
             ClaimRecord.of(claim).model_dump(mode="json"), indent=2, ensure_ascii=False
         )
-        out.write(("," if index else "") + "\n  " + record.replace("\n", "\n  "))
+        out.write(("," if count > 1 else "") + "\n  " + record.replace("\n", "\n  "))
     out.write("\n]\n")
+    return count
 
 
-def _write_csv(claims: Iterable[Claim], out: TextIO) -> None:
+def _write_csv(claims: Iterable[Claim], out: TextIO) -> int:
     writer = csv.DictWriter(out, fieldnames=_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    count = 0
     for claim in claims:
         row = ClaimRecord.of(claim).model_dump(mode="json")
         writer.writerow(
             {key: "" if row[key] is None else spreadsheet_cell(row[key]) for key in _COLUMNS}
         )
+        count += 1
+    return count
 
 
 def write_claims(
     claims: Iterable[Claim], fmt: str, out: TextIO, *, width: int = 100, color: bool = False
-) -> None:
-    """Stream the claims to ``out`` as a table (fitted to ``width`` columns), JSON or CSV."""
+) -> int:
+    """Stream the claims to ``out`` as a table (fitted to ``width`` columns), JSON or CSV;
+    returns how many were written."""
     if fmt == "table":
-        _write_table(claims, out, max(width, 40), color)
-        return
+        return _write_table(claims, out, max(width, 40), color)
     writers = {"json": _write_json, "csv": _write_csv}
     if fmt not in writers:
         raise ValueError(f"cannot write claims as {fmt!r}; choose table, json or csv")
-    writers[fmt](claims, out)
+    return writers[fmt](claims, out)
 
 
 def _where(claim: Claim) -> str:
@@ -93,8 +99,8 @@ def _row(claim: Claim) -> tuple[str, str, str, str, str]:
 _HEADER = ("where", "kind", "value", "quote", "subject")
 
 
-def _write_table(claims: Iterable[Claim], out: TextIO, width: int, color: bool) -> None:
-    """One line per claim fitted to ``width`` columns (the subject is cut to fit), a count.
+def _write_table(claims: Iterable[Claim], out: TextIO, width: int, color: bool) -> int:
+    """One line per claim fitted to ``width`` columns (the subject is cut to fit).
 
     Column widths come from the first :data:`TABLE_BLOCK` claims; later lines are
     fitted to them, so the table is written as the claims arrive.
@@ -109,7 +115,9 @@ def _write_table(claims: Iterable[Claim], out: TextIO, width: int, color: bool) 
         min(cap, max(cell_len(" ".join(visible(row[i]).split())) for row in [_HEADER, *rows]))
         for i, cap in enumerate(caps)
     ]
-    columns = [0, 1, 2, 3] if width >= 110 else [0, 2, 3]  # the kind only where there is room
+    # The kind, then the quote (the value says it too), only where there is room.
+    columns = [0, 1, 2, 3] if width >= 110 else [0, 2, 3] if width >= 96 else [0, 2]
+    widths[0] = min(widths[0], max(width // 3, 16))  # a long path keeps its end
     used = sum(widths[i] + 2 for i in columns)
     subject = max(width - used, 8)
 
@@ -121,12 +129,10 @@ def _write_table(claims: Iterable[Claim], out: TextIO, width: int, color: bool) 
     header = line(_HEADER)
     out.write((f"\x1b[1m{header}\x1b[0m" if color else header) + "\n")
     count = 0
-    sources: set[str] = set()
-    for row, source in itertools.chain(first, stream):
+    for row, _ in itertools.chain(first, stream):
         out.write(line(row) + "\n")
         count += 1
-        sources.add(source)
-    out.write(f"{counted(count, 'claim')} in {counted(len(sources), 'source')}\n")
+    return count
 
 
 def render_claims(
