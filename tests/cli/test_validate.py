@@ -129,7 +129,9 @@ def test_check_is_the_deprecated_old_name_of_validate(
     old_code, old_out, old_err = run(["check", *args], capsys)
     assert (old_code, old_out) == (new_code, new_out) == (0, new_out)
     assert "deprecated" not in new_err.lower()
-    assert "'check' is deprecated" in old_err
+    assert "'check' is deprecated: use 'factcheck validate'" in old_err
+    quiet_code, quiet_out, quiet_err = run(["check", *args, "-q"], capsys)
+    assert (quiet_code, quiet_out, quiet_err) == (old_code, old_out, "")
     code, help_text, _ = run(["--help"], capsys)
     assert code == 0
     assert "validate  Validate every fact" in help_text

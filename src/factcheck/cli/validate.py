@@ -128,14 +128,25 @@ def validate_command(
         ctx.exit(EXIT_FINDINGS)
 
 
+def _check_callback(**kwargs: Any) -> None:
+    if not kwargs.get("quiet"):
+        click.echo(
+            "factcheck: 'check' is deprecated: use 'factcheck validate' (the same arguments "
+            "and options); 'check' goes in the next release",
+            err=True,
+        )
+    if validate_command.callback is not None:
+        validate_command.callback(**kwargs)  # gets its context from click, as when invoked
+
+
 check_command = click.Command(
     "check",
-    callback=validate_command.callback,
+    callback=_check_callback,
     params=validate_command.params,
     help=inspect.cleandoc(validate_command.help or "")
     + "\n\nThe old name of 'factcheck validate', kept for one release.",
-    short_help="The old name of 'validate'.",
-    deprecated=True,
+    short_help="The old name of 'validate'. (DEPRECATED)",
     context_settings=validate_command.context_settings,
 )
-"""``factcheck check``: the old name of ``factcheck validate``, deprecated for one release."""
+"""``factcheck check``: the old name of ``factcheck validate``, deprecated for one release;
+it says so on stderr, naming the new name, unless -q is given."""
