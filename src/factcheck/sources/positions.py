@@ -25,12 +25,17 @@ _MARKUP = re.compile(
     re.S | re.I,
 )
 _WORD = re.compile(r"\S+")
+# How far ahead a block, then a word, is looked for: text the extractor left out (menus,
+# teasers) lies between blocks, and a bounded search keeps a page of many unmatched
+# blocks linear in its size.
+_BLOCK_WINDOW = 1 << 18
+_WORD_WINDOW = 1 << 12
 
 
 def _visible(markup: str) -> tuple[str, array[int]]:
     """The markup's visible characters other than whitespace, and the file offset of each."""
     chars: list[str] = []
-    offsets: array[int] = array("q")
+    offsets: array[int] = array("i")  # sources are capped far below 2**31 characters
 
     def text(piece: str, start: int) -> None:
         for run in _WORD.finditer(piece):
@@ -68,7 +73,8 @@ def file_positions(text: str, markup: str) -> tuple[int, ...]:
     for block in text.split("\n"):
         words = list(_WORD.finditer(block))
         joined = "".join(word.group() for word in words)
-        found = visible.find(joined, cursor) if joined else -1
+        window = cursor + _BLOCK_WINDOW + 4 * len(joined)
+        found = visible.find(joined, cursor, window) if joined else -1
         if found >= 0:
             at = found
             for word in words:
@@ -77,7 +83,7 @@ def file_positions(text: str, markup: str) -> tuple[int, ...]:
             cursor = found + len(joined)
         else:
             for word in words:
-                at = visible.find(word.group(), cursor)
+                at = visible.find(word.group(), cursor, cursor + _WORD_WINDOW)
                 if at >= 0:
                     anchor(block_start + word.start(), at)
                     cursor = at + len(word.group())
