@@ -265,7 +265,7 @@ def _read_folder(folder: Path, follow_links: bool) -> list[_Part]:
             # Skipping a file inside a folder is no error, but it is never silent.
             logger.warning("%s: skipped: %s", path, reason)
             skipped.append(f"{name}: {reason}")
-    if unread:
+    if unread and parts:  # with nothing read, the error names them
         # Named, all in one line: a folder of images or spreadsheets is not a surprise.
         logger.warning(
             "%s: skipped %d %s of %s (%s): %s",
