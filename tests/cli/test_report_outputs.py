@@ -190,3 +190,12 @@ def test_a_bad_baseline_is_one_line_naming_it(
     assert code == 2
     assert err.startswith(f"factcheck: error: {baseline}: {problem}")
     assert len(err.splitlines()) == 1
+
+
+def test_text_format_prints_nothing_when_nothing_is_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], hashing_model: None
+) -> None:
+    (tmp_path / "a.txt").write_text("Turnout in Springfield was 61% in 2024.\n", "utf-8")
+    code, out, err = _run(["report", tmp_path / "a.txt", "--format", "text"], capsys)
+    assert (code, out) == (0, "")
+    assert err.startswith("factcheck: 1 source, ")
