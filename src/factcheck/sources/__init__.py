@@ -398,7 +398,8 @@ def _missing(item: str) -> SourceError:
         shown = item[:_SHOWN_TEXT].replace("\n", " ") + ("..." if len(item) > _SHOWN_TEXT else "")
         return SourceError(
             "no such file or folder; to check text rather than files, pass it to "
-            "factcheck.report_texts() or wrap it in factcheck.Source.from_text()",
+            "factcheck.report_texts() or factcheck.Source.from_text() in Python, or pipe "
+            "it to '-' on the command line",
             path=shown,
         )
     return SourceError("no such file or folder", path=item)
