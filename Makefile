@@ -71,6 +71,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/robustness.py
 	$(BIN)/python benchmarks/report_scale.py
+	$(BIN)/python benchmarks/html_positions.py
 
 fuzz: $(STAMP)
 	FACTCHECK_FUZZ=1 $(BIN)/python -m pytest -q -m fuzz tests/test_fuzz.py

@@ -41,6 +41,14 @@ ALLOWED: dict[str, set[str]] = {
 }
 """Layer -> what its modules may import: layer names, or single modules by full name."""
 
+CONVENIENCES = {
+    ("factcheck.models", "factcheck.render.display"),  # Claim.display
+    ("factcheck.models", "factcheck.render"),  # its package comes with it
+    ("factcheck.models", "factcheck.render.tables"),  # Report.to_pandas()
+}
+"""The only upward imports: methods of the public models that hand over to the layer
+that owns the knowledge, imported inside those methods only (never at load time)."""
+
 
 def _module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -89,12 +97,12 @@ def _resolve(module: str, package: str, level: int) -> str:
     return ".".join([*base, module] if module else base)
 
 
-def imports_of(module: str) -> set[str]:
+def imports_of(module: str, tree: ast.AST | None = None) -> set[str]:
     """The factcheck modules that ``module`` imports (outside TYPE_CHECKING)."""
     path = MODULES[module]
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found: set[str] = set()
-    for node in _nodes(ast.parse(path.read_text("utf-8"))):
+    for node in _nodes(tree or ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -111,7 +119,20 @@ def imports_of(module: str) -> set[str]:
     return found
 
 
-GRAPH = {module: imports_of(module) for module in MODULES}
+def top_level_imports_of(module: str) -> set[str]:
+    """The factcheck modules ``module`` imports outside any function body."""
+    tree = ast.parse(MODULES[module].read_text("utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            node.body = [ast.Pass()]
+    return imports_of(module, tree)
+
+
+GRAPH_WITH_CONVENIENCES = {module: imports_of(module) for module in MODULES}
+GRAPH = {
+    module: {t for t in targets if (module, t) not in CONVENIENCES}
+    for module, targets in GRAPH_WITH_CONVENIENCES.items()
+}
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -170,6 +191,14 @@ def test_the_cycle_finder_finds_a_circle() -> None:
 
 def test_models_import_nothing_above_them() -> None:
     assert GRAPH["factcheck.models"] <= {"factcheck.errors", "factcheck.units"}
+
+
+def test_the_conveniences_are_imported_inside_methods_only() -> None:
+    for module, target in CONVENIENCES:
+        assert target not in top_level_imports_of(module), (module, target)
+    assert ("factcheck.models", "factcheck.render.tables") in {
+        (m, t) for m, targets in GRAPH_WITH_CONVENIENCES.items() for t in targets
+    }
 
 
 def test_at_most_twelve_modules_directly_in_the_package() -> None:

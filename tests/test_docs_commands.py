@@ -132,3 +132,50 @@ def test_python_program_runs_as_written(
         timeout=600,
     )
     assert done.returncode == 0, f"{where}\n{done.stderr}"
+
+
+def test_the_readme_opens_with_two_strings_checked_in_two_lines(
+    workdir: tuple[Path, dict[str, str]],
+) -> None:
+    """The README's first program checks two strings, with the real model, and prints
+    the conflict between them."""
+    where, program = python_programs()[0]
+    assert where.startswith("README.md")
+    assert "report_texts(" in program
+    folder, env = workdir
+    done = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "70%" in done.stdout
+    assert "90%" in done.stdout
+    assert "do not overlap" in done.stdout
+
+
+_SUMMARY = re.compile(r"`(factcheck: \d+ sources?, [^`]*)`")
+
+
+def test_the_summary_the_guide_quotes_is_what_the_seeds_run_prints(
+    workdir: tuple[Path, dict[str, str]],
+) -> None:
+    """The guide's figures come from the run it shows: `factcheck report seeds/`."""
+    text = " ".join((ROOT / "docs" / "guide.md").read_text("utf-8").split())
+    quoted = _SUMMARY.findall(text)
+    assert quoted, "the guide quotes the seeds run's summary line"
+    folder, env = workdir
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "report", "seeds/", "-o", "summary.md"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    printed = done.stderr.strip().removesuffix(" -> summary.md")
+    assert set(quoted) == {printed}

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
     cache: Path = tmp_path_factory.mktemp("cache")
-    return cross_check(load_sources(SEEDS), Settings(cache_dir=cache))
+    # Every agreement reported, one source's too: the gold judges the clustering, and one
+    # of its agreements (phishing-loss) is a story rounding its own figure.
+    return cross_check(load_sources(SEEDS), Settings(cache_dir=cache, agreement_sources=1))
 
 
 def _conflicting_pairs(report: Report) -> set[frozenset[str]]:

@@ -229,7 +229,7 @@ def test_05_front_matter_aliases_are_refused(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.md"
     bomb.write_text(_alias_bomb(9), "utf-8")
     result = _run(
-        ["claims", str(bomb), "--format", "json"],
+        ["claims", str(bomb), "--format", "json", "-q"],
         tmp_path,
         timeout=30,
         preexec_fn=_limit_memory,
@@ -871,7 +871,7 @@ def test_19_deeply_nested_ld_json_is_skipped_with_a_warning(tmp_path: Path) -> N
         "utf-8",
     )
     (folder / "other.txt").write_text("Costs fell 7% this week.", "utf-8")
-    result = _run(["claims", str(folder), "--format", "csv"], tmp_path)
+    result = _run(["claims", str(folder), "--format", "csv", "-q"], tmp_path)
     assert result.returncode == 0, result.stderr
     quotes = [r["quote"] for r in csv.DictReader(io.StringIO(result.stdout))]
     assert quotes == ["5%", "2024", "7%"]
@@ -916,7 +916,7 @@ def test_21_xml_looking_html_gives_one_warning_line(tmp_path: Path) -> None:
         "<description>Sales rose 5% in 2024.</description></item></channel></rss>",
         "utf-8",
     )
-    result = _run(["claims", str(page), "--format", "csv"], tmp_path)
+    result = _run(["claims", str(page), "--format", "csv", "-q"], tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stderr.strip().splitlines()
     assert lines == [f"factcheck: WARNING: {page}: looks like XML, not HTML; read as HTML"]

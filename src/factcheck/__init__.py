@@ -2,8 +2,9 @@
 
 Data flows one way: sources -> sentences -> claims -> clusters -> findings ->
 report. The verbs, each the library side of the command of its name: ``claims`` (the
-numeric claims of sources), ``report`` (the whole cross-check) and ``validate`` (a fact
-sheet against sources); and the stages' own: ``load_sources``, ``split_sentences``,
+numeric claims of sources), ``report`` (the whole cross-check; ``report_texts`` for
+strings), ``validate`` (a fact sheet against sources) and ``explain`` (why two claims were
+or were not compared); and the stages' own: ``load_sources``, ``split_sentences``,
 ``extract_claims`` (the claims of one text). Public names are loaded on first use so that
 ``import factcheck`` stays fast; torch and the embedding model load only when
 something is embedded.
@@ -19,7 +20,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from factcheck.crosscheck.embed import Embedder, SentenceTransformerEmbedder
     from factcheck.crosscheck.explain import PairExplanation, explain
-    from factcheck.crosscheck.pipeline import claims, report
+    from factcheck.crosscheck.pipeline import claims, report, report_texts
     from factcheck.errors import (
         EmbeddingError,
         FactcheckError,
@@ -84,7 +85,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "factcheck.sources": ("load_sources",),
     "factcheck.extract": ("extract_claims", "split_sentences"),
     "factcheck.crosscheck.embed": ("Embedder", "SentenceTransformerEmbedder"),
-    "factcheck.crosscheck.pipeline": ("claims", "report"),
+    "factcheck.crosscheck.pipeline": ("claims", "report", "report_texts"),
     "factcheck.crosscheck.explain": ("PairExplanation", "explain"),
     "factcheck.factsheet": ("Fact", "FactSheet", "load_factsheet"),
     "factcheck.factsheet.validation": ("FactResult", "Validation", "validate"),

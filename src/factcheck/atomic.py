@@ -16,7 +16,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, Literal, TextIO, overload
 
 from factcheck.errors import OutputError
 
@@ -40,11 +40,17 @@ def _cannot_write(exc: OSError, target: Path) -> OutputError:
     return OutputError(f"cannot write: {exc.strerror or exc}", path=target)
 
 
+def _open(file: int | Path, binary: bool) -> IO[Any]:
+    if binary:
+        return open(file, "wb")
+    return open(file, "w", encoding="utf-8", newline="")
+
+
 @contextlib.contextmanager
-def _open_direct(target: Path) -> Iterator[TextIO]:
+def _open_direct(target: Path, binary: bool = False) -> Iterator[IO[Any]]:
     """A character device or FIFO, written in place (there is nothing to replace)."""
     try:
-        handle = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        handle = _open(target, binary)
     except OSError as exc:
         raise _cannot_write(exc, target) from exc
     try:
@@ -57,9 +63,29 @@ def _open_direct(target: Path) -> Iterator[TextIO]:
         raise _cannot_write(exc, target) from exc
 
 
+@overload
+def open_atomic(
+    path: str | Path, *, binary: Literal[False] = False
+) -> contextlib.AbstractContextManager[TextIO]: ...
+
+
+@overload
+def open_atomic(
+    path: str | Path, *, binary: Literal[True]
+) -> contextlib.AbstractContextManager[IO[bytes]]: ...
+
+
+def open_atomic(
+    path: str | Path, *, binary: bool = False
+) -> contextlib.AbstractContextManager[Any]:
+    """A text file (``binary``: a binary one) to write that appears at ``path`` only
+    once complete (see :func:`_open_atomic`)."""
+    return _open_atomic(path, binary)
+
+
 @contextlib.contextmanager
-def open_atomic(path: str | Path) -> Iterator[TextIO]:
-    """A text file to write that appears at ``path`` only once complete.
+def _open_atomic(path: str | Path, binary: bool) -> Iterator[IO[Any]]:
+    """A file to write that appears at ``path`` only once complete.
 
     The data goes to a temporary file in the same folder, is flushed to disk, then
     renamed over ``path``. An error or interrupt (even Ctrl-C) inside the block
@@ -74,7 +100,7 @@ def open_atomic(path: str | Path) -> Iterator[TextIO]:
         mode = None
     if mode is not None and not stat.S_ISREG(mode):
         if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-            with _open_direct(given) as handle:
+            with _open_direct(given, binary) as handle:
                 yield handle
             return
         what = "a folder" if stat.S_ISDIR(mode) else "not a regular file, device or FIFO"
@@ -85,7 +111,7 @@ def open_atomic(path: str | Path) -> Iterator[TextIO]:
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror}", path=given) from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with _open(fd, binary) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -99,8 +125,12 @@ def open_atomic(path: str | Path) -> Iterator[TextIO]:
         raise
 
 
-def write_atomic(path: str | Path, text: str) -> Path:
-    """Write ``text`` to ``path`` as UTF-8, atomically (see :func:`open_atomic`)."""
-    with open_atomic(path) as handle:
-        handle.write(text)
+def write_atomic(path: str | Path, data: str | bytes) -> Path:
+    """Write ``data`` to ``path`` (text as UTF-8), atomically (see :func:`open_atomic`)."""
+    if isinstance(data, bytes):
+        with open_atomic(path, binary=True) as binary:
+            binary.write(data)
+    else:
+        with open_atomic(path) as text:
+            text.write(data)
     return Path(path)

@@ -7,12 +7,18 @@ source's text, and its quote is always ``source.text[start:end]`` (built by
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from datetime import date
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.errors import SettingsError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Citation",
@@ -41,17 +47,57 @@ class Source(_Frozen):
 
     id: str = Field(description="File name, JSON Lines id, or '<stdin>'.")
     path: str | None = Field(default=None, description="Where it was read from, if a file.")
-    format: Literal["text", "markdown", "html", "jsonl"] = "text"
+    format: Literal["text", "markdown", "html", "jsonl", "pdf"] = "text"
     title: str | None = None
     url: str | None = None
     published: date | None = Field(
         default=None, description="Publication date from metadata, a dateline or a dated URL."
     )
     text: str
+    positions: tuple[int, ...] = Field(
+        default=(),
+        repr=False,
+        description="For text extracted from a file (HTML): where its words stand in the "
+        "file, as (text offset, line, column) triples, flattened; empty when the text is "
+        "the file's own.",
+    )
+    pages: tuple[int, ...] = Field(
+        default=(),
+        repr=False,
+        description="For PDF: the text offset at which each page starts (page 1 at 0).",
+    )
+
+    @classmethod
+    def from_text(cls, text: str, id: str = "<text>", **metadata: Any) -> Source:
+        """A plain-text source from a string: ``Source.from_text("...", id="a")``.
+
+        ``metadata`` sets the other fields (``title``, ``url``, ``published``...);
+        :func:`factcheck.report_texts` also reads titles and dates from the text.
+        """
+        return cls(id=id, text=text, **metadata)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
         return self.text.count("\n", 0, offset) + 1
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page of a character offset, for paged sources (PDF); else None."""
+        return bisect.bisect_right(self.pages, offset) if self.pages else None
+
+    def position_of(self, offset: int, line: int | None = None) -> tuple[int, int]:
+        """(line, column) in the original file of a character offset of the text, from 1.
+
+        ``line``: the offset's line in the text, when known (saves counting from the top).
+        """
+        anchors = self.positions
+        if not anchors:
+            line_start = self.text.rfind("\n", 0, offset) + 1
+            return (line or self.line_of(offset)), offset - line_start + 1
+        index = bisect.bisect_right(range(len(anchors) // 3), offset, key=lambda i: anchors[3 * i])
+        if index == 0:
+            return anchors[1], anchors[2]
+        text_offset, file_line, column = anchors[3 * index - 3 : 3 * index]
+        return file_line, column + offset - text_offset
 
 
 class Sentence(_Frozen):
@@ -73,7 +119,13 @@ class Citation(_Frozen):
     source: str
     start: int = Field(description="Offset of the quantity's first character in the source text.")
     end: int = Field(description="Offset just past the quantity's last character.")
-    line: int
+    line: int = Field(
+        description="The quantity's line in the original file (for HTML, in the markup)."
+    )
+    column: int | None = Field(
+        default=None, description="Its column in that line, counted in characters from 1."
+    )
+    page: int | None = Field(default=None, description="Its page, for a PDF.")
     quote: str = Field(description="Exactly source.text[start:end].")
     sentence: str
     sentence_start: int
@@ -85,11 +137,14 @@ class Citation(_Frozen):
         # Count from the sentence, whose line is known: counting from the top of the
         # text for every claim would be quadratic in the size of the source.
         line = sentence.line + source.text.count("\n", sentence.start, start)
+        line, column = source.position_of(start, line)
         return cls(
             source=source.id,
             start=start,
             end=end,
             line=line,
+            column=column,
+            page=source.page_of(start),
             quote=source.text[start:end],
             sentence=sentence.text,
             sentence_start=sentence.start,
@@ -200,6 +255,70 @@ class Claim(_Frozen):
     def source(self) -> str:
         return self.citation.source
 
+    # Flat, read-only views of the nested parts: the names of the JSON and CSV columns.
+    @property
+    def kind(self) -> Kind:
+        return self.quantity.kind
+
+    @property
+    def value(self) -> Number | DateValue:
+        return self.quantity.value
+
+    @property
+    def unit(self) -> str:
+        return self.quantity.unit
+
+    @property
+    def qualifier(self) -> Qualifier:
+        return self.quantity.qualifier
+
+    @property
+    def low(self) -> Number | DateValue | None:
+        return self.quantity.low
+
+    @property
+    def high(self) -> Number | DateValue | None:
+        return self.quantity.high
+
+    @property
+    def display(self) -> str:
+        """The value as a reader would say it: 'about 70%', '$6.28 million'."""
+        from factcheck.render.display import format_quantity  # lazy: render sits above
+
+        return format_quantity(self.quantity)
+
+    @property
+    def quote(self) -> str:
+        return self.citation.quote
+
+    @property
+    def line(self) -> int:
+        return self.citation.line
+
+    @property
+    def sentence(self) -> str:
+        return self.citation.sentence
+
+    @property
+    def subject(self) -> str:
+        return self.frame.subject
+
+    @property
+    def measure(self) -> str | None:
+        return self.frame.measure
+
+    @property
+    def entity(self) -> str | None:
+        return self.frame.entity
+
+    @property
+    def period(self) -> str | None:
+        return self.frame.period
+
+    @property
+    def attribution(self) -> str | None:
+        return self.frame.attribution
+
     @staticmethod
     def make_id(source_id: str, start: int, end: int) -> str:
         """Stable id derived from source and offsets."""
@@ -215,6 +334,8 @@ class ClaimRecord(_Frozen):
     start: int
     end: int
     line: int
+    column: int | None
+    page: int | None
     quote: str
     sentence: str
     kind: Kind
@@ -243,6 +364,8 @@ class ClaimRecord(_Frozen):
             start=c.start,
             end=c.end,
             line=c.line,
+            column=c.column,
+            page=c.page,
             quote=c.quote,
             sentence=c.sentence,
             kind=q.kind,
@@ -262,6 +385,10 @@ class ClaimRecord(_Frozen):
             occurrences=claim.occurrences,
             copies=claim.copies,
         )
+
+
+Table = Literal["claims", "findings", "sources", "clusters"]
+"""The tables :meth:`Report.to_pandas` makes."""
 
 
 class Verdict(StrEnum):
@@ -315,3 +442,25 @@ class Report(_Frozen):
     @property
     def agreements(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.verdict is Verdict.AGREE)
+
+    @property
+    def changed(self) -> tuple[Finding, ...]:
+        """Running figures (tolls, tallies) that moved between reports."""
+        return tuple(f for f in self.findings if f.verdict is Verdict.CHANGED)
+
+    def to_pandas(self, table: Table = "claims") -> pd.DataFrame:
+        """The report as a pandas DataFrame: one row per claim (default), finding,
+        source or cluster; the columns of :mod:`factcheck.render.tables`."""
+        from factcheck.render import tables  # lazy: pandas and render sit above
+
+        frames = {
+            "claims": tables.claims_frame,
+            "findings": tables.findings_frame,
+            "sources": tables.sources_frame,
+            "clusters": tables.clusters_frame,
+        }
+        if table not in frames:
+            raise SettingsError(
+                f"unknown table {table!r}; expected one of {', '.join(frames)}", field="table"
+            )
+        return frames[table](self)

@@ -159,6 +159,16 @@ class Settings(BaseModel):
         ),
         Option("--no-parse", commands=_EXTRACTION),
     ] = True
+    agreement_sources: Annotated[
+        int,
+        Field(
+            ge=1,
+            le=1000,
+            description="Sources an agreement needs: claims that agree within fewer sources "
+            "(one article repeating its own figure) are not reported.",
+        ),
+        Option("--agreement-sources"),
+    ] = 2
     batch_size: Annotated[
         int,
         Field(ge=1, le=4096, description="Texts per model call when embedding."),

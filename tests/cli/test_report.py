@@ -194,9 +194,11 @@ def test_real_pipeline_end_to_end(
     target = tmp_path / "report.csv"
     args = ["report", str(corpus), "--format", "csv", "-o", str(target), "-q", "--no-cache"]
     assert _run(args) == 0
+    import csv
+
     rows = target.read_text("utf-8").splitlines()
     assert rows[0].startswith("id,source,start,end,")
-    quotes = {row.split(",")[5] for row in rows[1:]}
+    quotes = {row["quote"] for row in csv.DictReader(rows)}
     assert {"about 70", "more than 90"} <= quotes or {"70", "90"} <= quotes
 
 

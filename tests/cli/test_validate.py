@@ -130,3 +130,20 @@ def test_one_name_per_command(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["check", GOOD], capsys)
     assert code == 2
     assert "No such command 'check'" in err
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_machine_outputs_say_one_summary_line_on_stderr(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], hashing_model: None
+) -> None:
+    written = tmp_path / f"facts.{fmt}"
+    args = ["validate", BROKEN, "-s", SEEDS, "--format", fmt, "-o", written]
+    code, out, err = run(args, capsys)
+    assert code == 1
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("factcheck: FAILED: ")
+    assert lines[0].endswith(f"-> {written}")
+    code, out, err = run([*args, "-q"], capsys)
+    assert (code, out, err) == (1, "", "")

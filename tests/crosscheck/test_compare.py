@@ -7,10 +7,15 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.crosscheck.compare import compare_quantities, compatible, relative_gap
-from factcheck.models import Kind, Qualifier
+from factcheck.crosscheck.compare import (
+    compare_clusters,
+    compare_quantities,
+    compatible,
+    relative_gap,
+)
+from factcheck.models import Claim, Cluster, Kind, Qualifier, Verdict
 from factcheck.settings import Settings
-from tests.factories import quantity
+from tests.factories import claim, quantity
 
 ABOUT_70 = quantity(70, qualifier=Qualifier.APPROXIMATE, low=63, high=77)
 OVER_90 = quantity(90, qualifier=Qualifier.MORE_THAN, low=90, high=None)
@@ -110,3 +115,38 @@ def test_conflict_is_symmetric(a: object, b: object) -> None:
 def test_a_quantity_never_conflicts_with_itself(a: object) -> None:
     assert relative_gap(a, a) == 0.0  # type: ignore[arg-type]
     assert not compare_quantities(a, a).conflict  # type: ignore[arg-type]
+
+
+def _pair(first_source: str, second_source: str, second: float) -> tuple[Cluster, list[Claim]]:
+    claims = [
+        claim("Turnout was 61% in the city.", "61%", quantity(61.0), source=first_source),
+        claim(
+            f"Turnout was {second:g}% in the city.",
+            f"{second:g}%",
+            quantity(second),
+            source=second_source,
+            offset=3,
+        ),
+    ]
+    cluster = Cluster(
+        id="k1", kind=Kind.PERCENT, subject="turnout", claim_ids=tuple(c.id for c in claims)
+    )
+    return cluster, claims
+
+
+def test_an_agreement_needs_two_sources_by_default() -> None:
+    cluster, claims = _pair("a.txt", "a.txt", 61.0)
+    assert compare_clusters([cluster], claims) == []
+    (finding,) = compare_clusters([cluster], claims, Settings(agreement_sources=1))
+    assert finding.verdict is Verdict.AGREE
+    cluster, claims = _pair("a.txt", "b.txt", 61.0)
+    (finding,) = compare_clusters([cluster], claims)
+    assert finding.verdict is Verdict.AGREE
+    assert compare_clusters([cluster], claims, Settings(agreement_sources=3)) == []
+
+
+def test_a_conflict_within_one_source_is_still_reported() -> None:
+    cluster, claims = _pair("a.txt", "a.txt", 75.0)
+    (finding,) = compare_clusters([cluster], claims)
+    assert finding.verdict is Verdict.CONFLICT
+    assert not finding.cross_source

@@ -271,3 +271,32 @@ def test_table_colours_only_when_asked() -> None:
     assert "\x1b[" not in plain
     assert "\x1b[1;31mFAILED\x1b[0m" in painted
     assert re.sub(r"\x1b\[[0-9;]*m", "", painted) == plain
+
+
+def test_a_long_sentence_is_cut_around_its_number_never_before_it() -> None:
+    from factcheck.factsheet.outputs.summary import excerpt
+
+    sentence = "The health commission said in a statement " + "at length " * 30
+    sentence += "that the 55-year old rule ended " + "and more " * 30
+    cut = excerpt(sentence, "55-year", 80)
+    assert "55-year" in cut
+    assert len(cut) <= 80
+    assert cut.startswith("…")
+    assert cut.endswith("…")
+    assert excerpt("Short, with 5%.", "5%", 80) == "Short, with 5%."
+    assert excerpt("5% " + "x" * 200, "5%", 50).startswith("5% ")
+
+
+def test_the_table_at_80_columns_shows_each_cited_number_in_its_sentence() -> None:
+    result = _validation().results[1]
+    evidence = result.contradicting[0]
+    late = "The statement said in a long preamble " + "very " * 40 + f"that {evidence.quote}."
+    long = result.model_copy(
+        update={"contradicting": (evidence.model_copy(update={"sentence": late}),)}
+    )
+    text = render_table(Validation(sheet=SHEET, results=(long,)), width=80)
+    cited = [line for line in text.splitlines() if "contradicts:" in line]
+    assert cited
+    assert all(len(line) <= 80 for line in cited)
+    sentence_part = cited[0].split("” in “", 1)[1]
+    assert evidence.quote in sentence_part

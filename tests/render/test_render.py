@@ -9,7 +9,7 @@ import json
 import pytest
 
 from factcheck.errors import SettingsError
-from factcheck.render import FORMATS, render
+from factcheck.render import BINARY_FORMATS, FORMATS, render, render_bytes
 from factcheck.render.document import ClaimDoc
 from tests.report_samples import SPECS, hostile_report, sample_report
 
@@ -19,7 +19,10 @@ def test_unknown_format_is_a_settings_error() -> None:
         render(sample_report(), "pdf")
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+TEXT_FORMATS = [fmt for fmt in FORMATS if fmt not in BINARY_FORMATS]
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_every_format_ends_with_one_newline_and_is_deterministic(fmt: str) -> None:
     first = render(sample_report(), fmt)
     assert first.endswith("\n")
@@ -63,7 +66,15 @@ def test_csv_keeps_hostile_text_in_one_field() -> None:
     assert evil["sentence"].startswith('It says <img src=x onerror="window.__pwned=1">')
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+def test_binary_formats_are_bytes_and_deterministic() -> None:
+    for fmt in BINARY_FORMATS:
+        with pytest.raises(SettingsError, match="not text"):
+            render(sample_report(), fmt)
+        assert render_bytes(sample_report(), fmt) == render_bytes(sample_report(), fmt)
+    assert render_bytes(sample_report(), "json") == render(sample_report(), "json").encode()
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_an_empty_report_renders(fmt: str) -> None:
     empty = sample_report().model_copy(
         update={"claims": (), "clusters": (), "findings": (), "sources": ()}
@@ -71,7 +82,9 @@ def test_an_empty_report_renders(fmt: str) -> None:
     text = render(empty, fmt)
     if fmt == "json":
         assert json.loads(text)["summary"]["claims"] == 0
-    elif fmt == "csv":
+    elif fmt in ("csv", "findings-csv"):
         assert text.count("\n") == 1  # the header alone
+    elif fmt == "text":
+        assert text == ""  # no finding, no line: like a linter with nothing to say
     else:
         assert "No conflicts found." in text

@@ -76,3 +76,43 @@ def test_escaped_text_never_produces_markup(text: str) -> None:
     inner = re.sub(r"^<p>|</p>\n$", "", rendered)
     for tag in ("<a ", "<img", "<em>", "<strong>", "<code>", "<script", "<del>"):
         assert tag not in inner
+
+
+def test_dollars_are_escaped_only_where_they_could_close_math() -> None:
+    assert escape("It sold for $449,000 in 2024.") == "It sold for $449,000 in 2024."
+    assert escape("From US$5 to $7.") == "From US$5 to $7."
+    assert escape("Between $x and y$ here") == "Between \\$x and y\\$ here"
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_wrapped_prose_fits_and_reads_as_the_same_single_item(pieces: list[str]) -> None:
+    from factcheck.render.markdown import wrap
+
+    text = " ".join(escape(piece) for piece in pieces)
+    line = f"  - source.txt, line 3: {text} end"
+    folded = wrap(line)
+    words = [w for part in folded for w in part.split(" ") if w]
+    assert words == [w for w in line.split(" ") if w]  # nothing lost, nothing added
+    for part in folded[1:]:
+        assert part.startswith("    ")
+        word = part.split()[0]
+        assert not re.match(r"[-+*#>=|_~`]|\d+[.)]", word)
+    rendered = _html(f"- item\n{chr(10).join(folded)}\n")
+    assert rendered.count("<li>") == 2
+    for tag in ("<h1", "<h2", "<blockquote", "<hr", "<ol", "<table", "<pre"):
+        assert tag not in rendered
+
+
+def test_the_report_wraps_prose_and_keeps_tables_whole() -> None:
+    from factcheck.render.markdown import WIDTH
+
+    text = render(sample_report(), "md")
+    prose = [line for line in text.splitlines() if not line.startswith(("|", "#"))]
+    assert max(len(line) for line in prose) <= WIDTH
+    assert _html(text).count("<table>") == 2

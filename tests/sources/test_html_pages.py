@@ -149,7 +149,7 @@ def test_trafilatura_logs_stay_off_the_terminal(tmp_path: Path) -> None:
     page = tmp_path / "short.html"
     page.write_text("<html><body><p>Up 5%.</p></body></html>", "utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "factcheck", "claims", str(page)],
+        [sys.executable, "-m", "factcheck", "claims", str(page), "-q"],  # -q: no count
         capture_output=True,
         text=True,
         check=False,

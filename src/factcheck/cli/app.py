@@ -116,7 +116,8 @@ def emit(text: str, output: Path | None) -> None:
     """Write a rendered result to a file (atomically) or to standard output."""
     if output is None:
         with standard_output() as stream:
-            click.echo(text, file=stream, nl=not text.endswith("\n"))
+            if text:  # nothing to say (no finding, as text): no blank line either
+                click.echo(text, file=stream, nl=not text.endswith("\n"))
     else:
         write_atomic(output, text)
 

@@ -13,6 +13,7 @@ from factcheck.cli.app import standard_output
 from factcheck.cli.options import (
     follow_links_option,
     output_options,
+    quiet_option,
     settings_from_options,
     settings_options,
     sources_argument,
@@ -27,19 +28,27 @@ __all__ = ["claims_command"]
 @sources_argument
 @output_options(CLAIM_FORMATS, "table")
 @settings_options("claims")
+@quiet_option
 @follow_links_option
 def claims_command(
-    paths: tuple[str, ...], fmt: str, output: Path | None, follow_links: bool, **options: Any
+    paths: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+    follow_links: bool,
+    **options: Any,
 ) -> None:
     """List the atomic numeric claims of PATH..., one per stated quantity.
 
     PATH is a file (text, Markdown, HTML, JSON Lines), a folder, or '-' for
     standard input. The table has one line per claim, fitted to the terminal's
     width (COLUMNS); JSON is a list of claims with source, start, end, quote,
-    sentence, kind, value, unit, qualifier, low and high.
+    sentence, kind, value, unit, qualifier, low and high. The count of claims and
+    sources goes to stderr (-q: not at all).
     """
     from factcheck.crosscheck.pipeline import claims
     from factcheck.render.claims import write_claims
+    from factcheck.render.display import counted
     from factcheck.sources import open_sources
 
     settings = settings_from_options(**options)
@@ -50,7 +59,11 @@ def claims_command(
     if output is None:
         with standard_output() as stream:
             coloured = colour(stream)
-            write_claims(found, fmt, stream, width=width(), color=coloured)
+            count = write_claims(found, fmt, stream, width=width(), color=coloured)
     else:
         with open_atomic(output) as handle:
-            write_claims(found, fmt, handle, width=width())
+            count = write_claims(found, fmt, handle, width=width())
+    if not quiet:
+        where = f" -> {output}" if output is not None else ""
+        summary = f"{counted(count, 'claim')} in {counted(len(sources), 'source')}"
+        click.echo(f"factcheck: {summary}{where}", err=True)

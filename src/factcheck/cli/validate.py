@@ -78,6 +78,7 @@ def validate_command(
         junit_xml,
         render_table,
         sarif_json,
+        summary_line,
         validation_json,
     )
     from factcheck.factsheet.validation import validate
@@ -114,5 +115,9 @@ def validate_command(
             with standard_output() as stream:
                 for line in lines:
                     click.echo(line, file=stream)
+    if not quiet and (fmt != "table" or output is not None):
+        # The table ends with this line; every other output says it on stderr, for CI logs.
+        where = f" -> {output}" if output is not None else ""
+        click.echo(f"factcheck: {summary_line(validation, strict=strict)}{where}", err=True)
     if not validation.ok(strict):
         ctx.exit(EXIT_FINDINGS)

@@ -435,11 +435,18 @@ def compare_clusters(
     """One finding per cluster: conflict when any two of its claims cannot both hold.
 
     ``published`` maps source ids to their publication dates: counts that differ between
-    reports of different days are a running figure that ``changed``, not a conflict.
+    reports of different days are a running figure that ``changed``, not a conflict. An
+    agreement within fewer sources than ``settings.agreement_sources`` is no finding (one
+    article repeating its own figure): its cluster gets none.
     """
     settings = settings or Settings()
     by_id = {claim.id: claim for claim in claims}
-    return [
-        _finding(cluster, [by_id[cid] for cid in cluster.claim_ids], settings, published or {})
-        for cluster in clusters
-    ]
+    findings = []
+    for cluster in clusters:
+        members = [by_id[cid] for cid in cluster.claim_ids]
+        finding = _finding(cluster, members, settings, published or {})
+        sources = {claim.source for claim in members}
+        if finding.verdict is Verdict.AGREE and len(sources) < settings.agreement_sources:
+            continue
+        findings.append(finding)
+    return findings

@@ -5,7 +5,7 @@ sources -> sentences -> claims -> (copies collapsed) -> embeddings -> clusters -
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,12 +18,12 @@ from factcheck.extract import iter_claims
 from factcheck.models import Claim, Report, Source
 from factcheck.progress import NullProgress, Progress
 from factcheck.settings import Settings
-from factcheck.sources import LoadedSources, SourcesLike, as_sources
+from factcheck.sources import LoadedSources, SourcesLike, as_sources, sources_from_texts
 
 if TYPE_CHECKING:
     from factcheck.crosscheck.embed import Embedder
 
-__all__ = ["claims", "embed_claims", "reference_date_for", "report"]
+__all__ = ["claims", "embed_claims", "reference_date_for", "report", "report_texts"]
 
 
 def reference_date_for(sources: Sequence[Source], settings: Settings) -> Settings:
@@ -111,11 +111,26 @@ def report(
     progress.start("comparing clusters")
     published = {source.id: source.published for source in loaded}
     findings = compare_clusters(clusters, found, used, published=published)
+    judged = {finding.cluster_id for finding in findings}
     progress.finish()
     return Report(
         sources=tuple(loaded),
         claims=tuple(found),
-        clusters=tuple(clusters),
+        clusters=tuple(c for c in clusters if c.id in judged),
         findings=tuple(findings),
         settings=used.reported(),
     )
+
+
+def report_texts(
+    texts: Mapping[str, str] | Sequence[str],
+    settings: Settings | None = None,
+    *,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """:func:`report` on strings: ``report_texts({"a": "...", "b": "..."})``.
+
+    A mapping gives each text its source id; a list names them ``text1``, ``text2``...
+    """
+    return report(sources_from_texts(texts), settings, embedder=embedder, progress=progress)

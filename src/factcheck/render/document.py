@@ -43,7 +43,7 @@ __all__ = [
     "to_document",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Bumped on any change to the document's shape: major for removals, minor for additions."""
 
 
@@ -61,6 +61,8 @@ class ClaimDoc(ClaimRecord):
         default=None, description="The cluster the claim belongs to, if any."
     )
     verdict: Verdict | None = Field(default=None, description="That cluster's verdict, if any.")
+    source_title: str | None = Field(default=None, description="The source's title, if known.")
+    source_url: str | None = Field(default=None, description="The source's URL, if known.")
 
 
 class FindingDoc(_Doc):
@@ -176,6 +178,7 @@ def document_and_findings(report: Report) -> tuple[ReportDocument, list[FindingD
     there is, each in a section of its own, from the second value.
     """
     by_id: dict[str, Claim] = {claim.id: claim for claim in report.claims}
+    source_of = {source.id: source for source in report.sources}
     clusters = [c for c in report.clusters if len(c.claim_ids) >= 2]
     finding_of: dict[str, Finding] = {f.cluster_id: f for f in report.findings}
     membership: dict[str, tuple[Cluster, Finding]] = {}
@@ -189,6 +192,7 @@ def document_and_findings(report: Report) -> tuple[ReportDocument, list[FindingD
     def claim_doc(claim: Claim) -> ClaimDoc:
         record = ClaimRecord.of(claim)
         cluster, finding = membership.get(claim.id, (None, None))
+        source = source_of.get(claim.source)
         return ClaimDoc(
             **record.model_dump(),
             sentence_start=claim.citation.sentence_start,
@@ -196,6 +200,8 @@ def document_and_findings(report: Report) -> tuple[ReportDocument, list[FindingD
             display=display_value(record),
             cluster_id=cluster.id if cluster else None,
             verdict=finding.verdict if finding else None,
+            source_title=source.title if source else None,
+            source_url=source.url if source else None,
         )
 
     all_claims = sorted((claim_doc(c) for c in by_id.values()), key=_position)

@@ -17,7 +17,7 @@ from factcheck.render.display import counted
 from factcheck.render.document import ClaimDoc, ReportDocument, document_and_findings
 from factcheck.render.views import FindingView, Group, Statement, finding_views, groups
 
-__all__ = ["escape", "render"]
+__all__ = ["WIDTH", "escape", "render", "wrap"]
 
 SHOWN_STATEMENTS = 4
 """Sentences listed per side of a finding (per agreement: 2); the rest are counted."""
@@ -28,8 +28,17 @@ SHOWN_STATEMENTS = 4
 # list), so only characters that open or close inline syntax are escaped: code,
 # emphasis, links, raw HTML, entities, GFM tables, strikethrough, math, and the
 # closing '#' of a heading.
-_SPECIAL = re.compile(r"([\\`*\[\]<>#|~&$]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+_SPECIAL = re.compile(r"([\\`*\[\]<>#|~&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
 _SPACE = re.compile(r"\s+")
+# Math ($...$) needs a closing dollar: one after a non-space and before no digit. Text
+# without one ("$449,000", "US$5 to $7") keeps its dollars as written.
+_MATH_CLOSER = re.compile(r"(?<=\S)\$(?!\d)")
+
+WIDTH = 88
+"""Prose is wrapped to this many columns (tables and headings are never wrapped)."""
+# A word that would open a block if it began a line: lists, headings, quotes, breaks,
+# setext underlines, tables, fences.
+_OPENS_BLOCK = re.compile(r"[-+*#>=|_~`]|\d+[.)]")
 
 
 def escape(text: str) -> str:
@@ -39,7 +48,38 @@ def escape(text: str) -> str:
     report.md`` cannot recolour or clear a terminal or plant a link (OSC 8).
     """
     flat = visible(_SPACE.sub(" ", text))
-    return _SPECIAL.sub(lambda m: "\\" + m.group(0), flat).strip()
+    escaped = _SPECIAL.sub(lambda m: "\\" + m.group(0), flat)
+    if _MATH_CLOSER.search(escaped):
+        escaped = escaped.replace("$", "\\$")
+    return escaped.strip()
+
+
+def wrap(line: str, width: int = WIDTH) -> list[str]:
+    """A line of prose (a paragraph or a list item) folded to ``width`` columns.
+
+    Continuation lines are indented under the item's text, and never begin with a
+    word that would open a block (``-``, ``#``, ``1.``...): such a word stays on the
+    line before, however long that makes it.
+    """
+    if len(line) <= width or line.lstrip().startswith(("|", "#")):
+        return [line]
+    body = line.lstrip(" ")
+    indent = line[: len(line) - len(body)]
+    first = indent
+    if body.startswith("- "):
+        first, body = indent + "- ", body[2:]
+        indent += "  "
+    lines: list[str] = []
+    current = first
+    for word in body.split(" "):
+        fresh = current in (first, indent)
+        if fresh or len(current) + 1 + len(word) <= width or _OPENS_BLOCK.match(word) or not word:
+            current += word if fresh else " " + word
+        else:
+            lines.append(current)
+            current = indent + word
+    lines.append(current)
+    return lines
 
 
 def _quote(claim: ClaimDoc) -> str:
@@ -157,11 +197,17 @@ def render(report: Report) -> str:
         else:
             for number, view in enumerate(group.views, start=1):
                 lines += _finding(number, view)
-    lines += ["## Sources", "", "| Source | Title | Published | Claims |", "|---|---|---|---:|"]
+    lines = [folded for line in lines for folded in wrap(line)]
+    lines += [
+        "## Sources",
+        "",
+        "| Source | Title | Published | URL | Claims |",
+        "|---|---|---|---|---:|",
+    ]
     for source in doc.sources:
         published = source.published.isoformat() if source.published else ""
         lines.append(
             f"| {escape(source.id)} | {escape(source.title or '')} | {published} | "
-            f"{source.claims} |"
+            f"{escape(source.url or '')} | {source.claims} |"
         )
     return "\n".join(lines) + "\n"

@@ -9,9 +9,10 @@ flags booleans. pandas is imported on first use.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from factcheck.models import Report
+from factcheck.models import Claim, Report
 from factcheck.render.document import ClaimDoc, SourceDoc, to_document
 
 if TYPE_CHECKING:
@@ -19,8 +20,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CLAIM_COLUMNS",
+    "FINDING_COLUMNS",
+    "citation_of",
     "claims_frame",
     "clusters_frame",
+    "finding_rows",
     "findings_frame",
     "sources_frame",
 ]
@@ -31,7 +35,7 @@ _DATES = {"date": "value", "date_low": "low", "date_high": "high"}
 CLAIM_COLUMNS: tuple[str, ...] = (*ClaimDoc.model_fields, *_DATES)
 """The columns of :func:`claims_frame`: every field of a published claim, then the dates."""
 
-_FINDING_COLUMNS = (
+FINDING_COLUMNS: tuple[str, ...] = (
     "cluster_id",
     "verdict",
     "kind",
@@ -39,14 +43,20 @@ _FINDING_COLUMNS = (
     "values",
     "claims",
     "sources",
+    "citations",
+    "urls",
     "relative_gap",
     "cross_source",
     "explanation",
 )
+"""The columns of :func:`findings_frame` and of the findings CSV."""
 
 
-def claims_frame(report: Report) -> pd.DataFrame:
+def claims_frame(claims: Report | Iterable[Claim]) -> pd.DataFrame:
     """One row per claim, in source order, with its cluster id and verdict.
+
+    ``claims``: a report, or any claims (``factcheck.extract_claims(...)``, a filtered
+    ``report.claims``), whose cluster and verdict are then empty.
 
     ``value``, ``low`` and ``high`` are numbers (float; NaN for a date), so
     ``claims_frame(report)["value"].mean()`` works; a date's value and bounds are in
@@ -55,6 +65,11 @@ def claims_frame(report: Report) -> pd.DataFrame:
     """
     import pandas as pd
 
+    report = (
+        claims
+        if isinstance(claims, Report)
+        else Report(sources=(), claims=tuple(claims), clusters=(), findings=())
+    )
     rows = [claim.model_dump(mode="json") for claim in to_document(report).claims]
     frame = pd.DataFrame(rows, columns=list(ClaimDoc.model_fields))
     for name, field in _DATES.items():
@@ -104,12 +119,14 @@ def clusters_frame(report: Report) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def findings_frame(report: Report) -> pd.DataFrame:
-    """One row per finding, conflicts first: the values side by side and the gap."""
-    import pandas as pd
+def finding_rows(report: Report) -> list[dict[str, object]]:
+    """One row per finding, conflicts first, then agreements and changed running figures:
+    the values side by side, where each is stated (``source:line:column``), the gap.
 
+    The rows of :func:`findings_frame` and of the findings CSV.
+    """
     doc = to_document(report)
-    rows = [
+    return [
         {
             "cluster_id": finding.cluster_id,
             "verdict": finding.verdict.value,
@@ -118,10 +135,24 @@ def findings_frame(report: Report) -> pd.DataFrame:
             "values": " vs ".join(claim.display for claim in finding.claims),
             "claims": len(finding.claims),
             "sources": len({claim.source for claim in finding.claims}),
+            "citations": " ".join(citation_of(claim) for claim in finding.claims),
+            "urls": " ".join(sorted({c.source_url for c in finding.claims if c.source_url})),
             "relative_gap": finding.relative_gap,
             "cross_source": finding.cross_source,
             "explanation": finding.explanation,
         }
-        for finding in [*doc.conflicts, *doc.agreements]
+        for finding in [*doc.conflicts, *doc.agreements, *doc.changed]
     ]
-    return pd.DataFrame(rows, columns=list(_FINDING_COLUMNS))
+
+
+def citation_of(claim: ClaimDoc) -> str:
+    """``source:line:column`` (``source:line`` when the column is unknown)."""
+    column = f":{claim.column}" if claim.column is not None else ""
+    return f"{claim.source}:{claim.line}{column}"
+
+
+def findings_frame(report: Report) -> pd.DataFrame:
+    """One row per finding (:func:`finding_rows`)."""
+    import pandas as pd
+
+    return pd.DataFrame(finding_rows(report), columns=list(FINDING_COLUMNS))

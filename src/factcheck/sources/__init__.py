@@ -1,8 +1,10 @@
-"""Read sources: plain text, Markdown, HTML and JSON Lines, from files, folders or stdin.
+"""Read sources: plain text, Markdown, HTML, JSON Lines and PDF, from files, folders,
+stdin or http(s) URLs (:mod:`factcheck.sources.fetch`).
 
 Each source's ``text`` is what every citation offset points into: the decoded
 file for text and Markdown (never rewritten, ``\\r\\n`` kept), the extracted
-main text for HTML, the ``text`` field for JSON Lines.
+main text for HTML (with a map to the markup's lines and columns), the ``text``
+field for JSON Lines, the pages' text for PDF (with where each page starts).
 
 Ids: a file's name when given directly or found directly inside a given
 folder, its path relative to the folder when deeper, ``<stdin>`` for standard
@@ -29,27 +31,31 @@ import logging
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO, TextIO, overload
+from typing import BinaryIO, TextIO, cast, overload
 
 from factcheck.errors import SourceError
 from factcheck.models import Source
 from factcheck.sources.decode import MAX_BYTES, not_text_reason
+from factcheck.sources.fetch import fetch, is_url
 from factcheck.sources.jsonl import JsonlDocuments
+from factcheck.sources.pdf import read_pdf
 from factcheck.sources.read import Format, read_documents, read_source
 
 __all__ = [
     "STDIN",
     "STDIN_ID",
     "TEXT_SUFFIXES",
+    "UNREAD_FORMAT",
     "LoadedSources",
     "SourcesLike",
     "as_sources",
     "load_sources",
     "open_sources",
     "read_source",
+    "sources_from_texts",
 ]
 
 logger = logging.getLogger(__name__)
@@ -66,11 +72,13 @@ TEXT_SUFFIXES: dict[str, Format | None] = {
     ".xhtml": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".pdf": "pdf",
     "": None,  # no extension: read if it decodes as text, format sniffed
 }
 """The file name endings read from folders, and the format each implies."""
 
 _CHUNK = 1 << 20
+UNREAD_FORMAT = "a format factcheck does not read"
 
 
 def _kind(mode: int) -> str:
@@ -160,8 +168,8 @@ class _Entry:
 def _walk(folder: Path, follow_links: bool) -> Iterator[_Entry]:
     """The files under ``folder`` in sorted order, and what to skip with the reason.
 
-    Hidden files and folders are passed over silently, as are files whose name ends
-    in something other than a text suffix; everything else that is not read is named.
+    Hidden files and folders are passed over silently; everything else that is not
+    read is named (files of other formats with :data:`UNREAD_FORMAT` as the reason).
     """
     root = os.path.realpath(folder)
     visited: set[tuple[int, int]] = set()
@@ -202,6 +210,7 @@ def _walk_folder(
             continue
         is_dir = stat.S_ISDIR(info.st_mode)
         if not is_dir and path.suffix.lower() not in TEXT_SUFFIXES:
+            yield _Entry(path, UNREAD_FORMAT)
             continue
         if is_link and not follow_links:
             target = os.path.realpath(path)
@@ -230,10 +239,14 @@ _Part = Source | JsonlDocuments
 def _read_folder(folder: Path, follow_links: bool) -> list[_Part]:
     parts: list[_Part] = []
     skipped: list[str] = []
+    unread: list[str] = []
     for entry in _walk(folder, follow_links):
         path = entry.path
         name = path.relative_to(folder).as_posix()
         reason = entry.reason
+        if reason == UNREAD_FORMAT:
+            unread.append(name)
+            continue
         data = b""
         if reason is None:
             try:
@@ -241,7 +254,7 @@ def _read_folder(folder: Path, follow_links: bool) -> list[_Part]:
             except SourceError as exc:  # unreadable, vanished, swapped for a FIFO...
                 reason = exc.message
             else:
-                reason = not_text_reason(data)
+                reason = None if _format_of(path) == "pdf" else not_text_reason(data)
         if reason is None and not path.suffix:
             try:
                 parts.extend(_as_parts(read_documents(data, name, path)))
@@ -253,6 +266,18 @@ def _read_folder(folder: Path, follow_links: bool) -> list[_Part]:
             # Skipping a file inside a folder is no error, but it is never silent.
             logger.warning("%s: skipped: %s", path, reason)
             skipped.append(f"{name}: {reason}")
+    if unread and parts:  # with nothing read, the error names them
+        # Named, all in one line: a folder of images or spreadsheets is not a surprise.
+        logger.warning(
+            "%s: skipped %d %s of %s (%s): %s",
+            folder,
+            len(unread),
+            "file" if len(unread) == 1 else "files",
+            UNREAD_FORMAT,
+            "reads " + ", ".join(sorted(s for s in TEXT_SUFFIXES if s)),
+            ", ".join(unread),
+        )
+        skipped += [f"{name}: {UNREAD_FORMAT}" for name in unread[:3]]
     if not parts:
         detail = f" (skipped {'; '.join(skipped[:3])})" if skipped else ""
         raise SourceError(f"no readable text files in this folder{detail}", path=folder)
@@ -266,6 +291,17 @@ def _read_stdin(stdin: TextIO | BinaryIO | None) -> list[_Part]:
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path=STDIN_ID) from exc
     return _as_parts(read_documents(data, STDIN_ID))
+
+
+def _read_url(url: str) -> list[_Part]:
+    fetched = fetch(url)
+    if fetched.format == "pdf":
+        return [read_pdf(fetched.data, url, url=fetched.url)]
+    documents = read_documents(fetched.data, url, None, cast(Format, fetched.format))
+    if isinstance(documents, JsonlDocuments):
+        return [documents]
+    # A page that names no URL of its own is known by the one it was fetched from.
+    return [doc if doc.url else doc.model_copy(update={"url": fetched.url}) for doc in documents]
 
 
 def _as_parts(documents: list[Source] | JsonlDocuments) -> list[_Part]:
@@ -354,6 +390,22 @@ class LoadedSources(Sequence[Source]):
             seen[source.id] = where
 
 
+_SHOWN_TEXT = 40
+
+
+def _missing(item: str) -> SourceError:
+    """A path that does not exist; a hint when it looks like text meant to be checked."""
+    if any(space in item for space in " \n\t") and len(item) > _SHOWN_TEXT // 2:
+        shown = item[:_SHOWN_TEXT].replace("\n", " ") + ("..." if len(item) > _SHOWN_TEXT else "")
+        return SourceError(
+            "no such file or folder; to check text rather than files, pass it to "
+            "factcheck.report_texts() or factcheck.Source.from_text() in Python, or pipe "
+            "it to '-' on the command line",
+            path=shown,
+        )
+    return SourceError("no such file or folder", path=item)
+
+
 def open_sources(
     paths: str | Path | Iterable[str | Path],
     *,
@@ -369,6 +421,9 @@ def open_sources(
         raise SourceError("standard input ('-') given more than once")
     parts: list[_Part] = []
     for item in items:
+        if isinstance(item, str) and is_url(item):
+            parts.extend(_read_url(item))
+            continue
         path = Path(item)
         if str(item) == STDIN:
             parts.extend(_read_stdin(stdin))
@@ -378,7 +433,7 @@ def open_sources(
             data = _read_bytes(path)
             parts.extend(_as_parts(read_documents(data, path.name, path, _format_of(path))))
         else:
-            raise SourceError("no such file or folder", path=path)
+            raise _missing(str(item))
     loaded = LoadedSources(parts)
     loaded.check_unique()
     return loaded
@@ -399,6 +454,29 @@ def load_sources(
     symbolic links out of the folder are followed only with ``follow_links``.
     """
     return list(open_sources(paths, stdin=stdin, follow_links=follow_links))
+
+
+def sources_from_texts(texts: Mapping[str, str] | Sequence[str]) -> list[Source]:
+    """Sources from strings: a mapping of id to text, or a list (ids ``text1``, ``text2``...).
+
+    Each text is read as a file's would be: its format sniffed (HTML, JSON Lines, text),
+    its title and publication date found; empty or binary text is a SourceError.
+    """
+    named = (
+        list(texts.items())
+        if isinstance(texts, Mapping)
+        else [(f"text{number}", text) for number, text in enumerate(texts, 1)]
+    )
+    if not named:
+        raise SourceError("no texts given")
+    parts: list[_Part] = []
+    for name, text in named:
+        if not isinstance(text, str):
+            raise SourceError(f"expected a string, got {type(text).__name__}", path=name)
+        parts.extend(_as_parts(read_documents(text.encode("utf-8"), name)))
+    loaded = LoadedSources(parts)
+    loaded.check_unique()
+    return list(loaded)
 
 
 SourcesLike = Sequence[Source] | str | Path | Sequence[str | Path]

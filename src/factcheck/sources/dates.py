@@ -13,6 +13,7 @@ from datetime import date, datetime
 __all__ = [
     "DATELINE_ZONES",
     "MONTHS",
+    "PLAUSIBLE_YEARS",
     "TIME_ZONES",
     "WEEKDAYS",
     "abbreviations",
@@ -61,19 +62,25 @@ def month_number(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
+PLAUSIBLE_YEARS = range(1800, 2200)
+"""Years a document's date can have: metadata dates outside them are placeholders
+("0001-01-01", "9999-12-31") written by publishing systems, not dates."""
+
+
 def parse_iso_date(text: str) -> date | None:
     """The date of an ISO 8601 date or date-time ("2025-10-12", "2025-10-12T08:00Z").
 
     A value that is not one as a whole is read by its first ten characters; None
-    when those are no date either.
+    when those are no date either, or a date outside :data:`PLAUSIBLE_YEARS`.
     """
     value = text.strip()
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        found = datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         try:
-            return date.fromisoformat(value[:10])
+            found = date.fromisoformat(value[:10])
         except ValueError:
             return None
+    return found if found.year in PLAUSIBLE_YEARS else None

@@ -13,11 +13,13 @@ from factcheck.sources.html import read_html
 from factcheck.sources.jsonl import JsonlDocuments, looks_like_jsonl
 from factcheck.sources.lines import iter_lines
 from factcheck.sources.markdown import markdown_meta
+from factcheck.sources.pdf import looks_like_pdf, read_pdf
+from factcheck.sources.positions import file_positions
 from factcheck.sources.published import find_publication_date
 
 __all__ = ["Format", "read_documents", "read_source", "sniff"]
 
-Format = Literal["text", "markdown", "html", "jsonl"]
+Format = Literal["text", "markdown", "html", "jsonl", "pdf"]
 _LONGEST_TITLE = 200
 _LOOKS_HTML = re.compile(
     # A comment ends at its first "-->" (atomic): letting it run on to a later one made a
@@ -56,6 +58,7 @@ def _html_source(text: str, name: str, path: Path | None) -> Source:
         url=document.url,
         published=document.published or find_publication_date(document.text),
         text=document.text,
+        positions=file_positions(document.text, text),
     )
 
 
@@ -71,6 +74,8 @@ def read_documents(
 ) -> list[Source] | JsonlDocuments:
     """Like :func:`read_source`, but JSON Lines documents are built when iterated."""
     where = path or name
+    if fmt == "pdf" or (fmt is None and looks_like_pdf(data)):
+        return [read_pdf(data, name, path)]
     if reason := not_text_reason(data):
         raise SourceError(reason, path=where)
     text = decode_bytes(data, where)

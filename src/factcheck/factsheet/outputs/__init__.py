@@ -9,7 +9,7 @@ from factcheck.factsheet.outputs.github import github_annotations
 from factcheck.factsheet.outputs.jsonfmt import validation_json
 from factcheck.factsheet.outputs.junit import junit_xml
 from factcheck.factsheet.outputs.sarif import sarif_json, sarif_log
-from factcheck.factsheet.outputs.table import render_table
+from factcheck.factsheet.outputs.table import render_table, summary_line
 
 __all__ = [
     "github_annotations",
@@ -17,5 +17,6 @@ __all__ = [
     "render_table",
     "sarif_json",
     "sarif_log",
+    "summary_line",
     "validation_json",
 ]

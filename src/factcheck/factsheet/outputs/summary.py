@@ -7,7 +7,15 @@ from factcheck.escape import visible
 from factcheck.factsheet.validation import Evidence, FactResult, FactVerdict
 from factcheck.render.display import counted
 
-__all__ = ["broken_lines", "cited_lines", "count_verdicts", "headline", "label", "visible"]
+__all__ = [
+    "broken_lines",
+    "cited_lines",
+    "count_verdicts",
+    "excerpt",
+    "headline",
+    "label",
+    "visible",
+]
 
 _LONGEST_SENTENCE = 240
 
@@ -44,21 +52,43 @@ def headline(result: FactResult) -> str:
     return text
 
 
-def _evidence_line(evidence: Evidence, longest: int) -> str:
-    sentence = " ".join(evidence.sentence.split())
-    if len(sentence) > longest:
-        sentence = sentence[: longest - 1] + "…"
-    return f"{evidence.source}:{evidence.line}: “{evidence.quote}” in “{sentence}”"
+_SHORTEST_SENTENCE = 20
 
 
-def cited_lines(result: FactResult, *, longest: int = _LONGEST_SENTENCE) -> list[str]:
+def excerpt(sentence: str, quote: str, longest: int) -> str:
+    """``sentence`` on one line, within ``longest`` characters, always showing ``quote``:
+    a long sentence is cut around the quote, with "…" where it was cut."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= longest:
+        return sentence
+    at = sentence.find(" ".join(quote.split()))
+    room = max(longest - 2, len(quote))  # two characters for the marks of the cuts
+    start = 0 if at < 0 else max(0, min(at - (room - len(quote)) // 2, len(sentence) - room))
+    end = start + room
+    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
+
+
+def _evidence_line(evidence: Evidence, prefix: str, longest: int, width: int | None) -> str:
+    head = f"{prefix}{evidence.source}:{evidence.line}: “{evidence.quote}” in “"
+    if width is not None:  # the whole line within the width, the sentence never too short
+        longest = min(longest, max(width - len(head) - 1, _SHORTEST_SENTENCE))
+    return f"{head}{excerpt(evidence.sentence, evidence.quote, longest)}”"
+
+
+def cited_lines(
+    result: FactResult,
+    *,
+    longest: int = _LONGEST_SENTENCE,
+    width: int | None = None,
+) -> list[str]:
     """One line per citation that bears on the verdict, most telling first.
 
     A broken citation's problem is the fact's message already, so it is not repeated;
-    sentences are cut to ``longest`` characters.
+    sentences are cut to ``longest`` characters (and lines to ``width`` columns) around
+    the quoted number, which is never cut away.
     """
-    lines = [f"contradicts: {_evidence_line(e, longest)}" for e in result.contradicting]
-    lines += [f"supports: {_evidence_line(e, longest)}" for e in result.supporting]
+    lines = [_evidence_line(e, "contradicts: ", longest, width) for e in result.contradicting]
+    lines += [_evidence_line(e, "supports: ", longest, width) for e in result.supporting]
     return lines
 
 

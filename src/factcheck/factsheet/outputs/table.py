@@ -11,7 +11,7 @@ from factcheck.factsheet.outputs.summary import cited_lines, count_verdicts, lab
 from factcheck.factsheet.validation import FactResult, FactVerdict, Validation
 from factcheck.render.display import counted
 
-__all__ = ["render_table"]
+__all__ = ["render_table", "summary_line"]
 
 _COLOURS = {
     FactVerdict.SUPPORTED: "32",
@@ -45,16 +45,8 @@ def _fact(
     if result.accepted_reason:
         first += f" [accepted: {_line(result.accepted_reason)}]"
     lines = [first, f"    fact: {_line(result.statement)} (expected {_line(result.expected)})"]
-    lines += [_cut(f"    {_line(line)}", width) for line in cited_lines(result)]
+    lines += [f"    {_line(line)}" for line in cited_lines(result, width=max(width, 60) - 4)]
     return lines
-
-
-def _cut(line: str, width: int) -> str:
-    """A citation line within ``width`` columns, its sentence cut (never under 60)."""
-    room = max(width, 60)
-    if len(line) <= room or not line.endswith("”"):
-        return line
-    return line[: room - 2] + "…”"
 
 
 def render_table(
@@ -67,7 +59,8 @@ def render_table(
 ) -> str:
     """Failing facts (``verbose``: every fact) with their citations, then one summary line.
 
-    ANSI colours when ``color``; citation sentences are cut to fit ``width``.
+    ANSI colours when ``color``; citation sentences are cut to fit ``width``, around
+    their quoted number.
     """
     lines: list[str] = []
     if verbose and validation.title:
@@ -75,6 +68,12 @@ def render_table(
     for result in validation.results:
         if verbose or result.failed(strict):
             lines += _fact(validation, result, strict=strict, color=color, width=width)
+    lines.append(summary_line(validation, strict=strict, color=color))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(validation: Validation, *, strict: bool = False, color: bool = False) -> str:
+    """``FAILED: 1 of 5 facts failing in facts.yaml (4 supported, 1 contradicted)``."""
     failing = validation.failures(strict)
     total = counted(len(validation.results), "fact")
     where = f" in {_line(validation.sheet)}" if validation.sheet else ""
@@ -87,5 +86,4 @@ def render_table(
         summary = f"{status}: {total}{where}" + (f" ({counts})" if counts else "")
     if strict and any(r.verdict is FactVerdict.UNSUPPORTED for r in validation.results):
         summary += "; with --strict, unsupported facts fail"
-    lines.append(summary)
-    return "\n".join(lines) + "\n"
+    return summary
