@@ -1,4 +1,4 @@
-"""A claim's frame decides what it may be compared with (issue 13).
+"""A claim's frame decides what it may be compared with (issues 13 and 19).
 
 These run the whole cross-check (extraction, frames, clustering, comparison) with the
 deterministic test embedder, so that what is tested is the frame rule, not the model's
@@ -20,9 +20,14 @@ from factcheck.settings import Settings
 from tests.doubles import HashingEmbedder
 
 
-def _check(*texts: str, published: date | None = None) -> Report:
+def _check(
+    *texts: str, published: date | None = None, dates: tuple[date, ...] | None = None
+) -> Report:
     sources = [
-        Source(id=f"s{i}.txt", text=text, published=published) for i, text in enumerate(texts)
+        Source(
+            id=f"s{i}.txt", text=text, published=dates[i] if dates is not None else published
+        )
+        for i, text in enumerate(texts)
     ]
     return report(sources, Settings(), embedder=HashingEmbedder())
 
@@ -69,13 +74,17 @@ def test_a_named_year_keeps_an_old_figure_apart() -> None:
     assert not result.conflicts
 
 
-def test_a_running_toll_that_rose_is_changed_over_time_not_a_conflict() -> None:
-    result = _check(
+def test_a_count_reported_on_different_days_is_changed_over_time_not_a_conflict() -> None:
+    texts = (
         "The earthquake in Turkey killed 1,602 people, officials said.",
         "The earthquake in Turkey killed 5,800 people, officials said.",
     )
-    assert [v for v, _ in _verdicts(result)] == [Verdict.CHANGED]
-    assert "changed over time" in result.findings[0].explanation
+    later = _check(*texts, dates=(date(2023, 2, 6), date(2023, 2, 8)))
+    assert [v for v, _ in _verdicts(later)] == [Verdict.CHANGED]
+    assert "changed over time" in later.findings[0].explanation
+    # The same two counts on the same day are a contradiction: nothing says one is later.
+    same_day = _check(*texts, published=date(2023, 2, 8))
+    assert [v for v, _ in _verdicts(same_day)] == [Verdict.CONFLICT]
 
 
 def test_rival_attributed_figures_are_a_conflict_labelled_with_their_sources() -> None:
@@ -118,8 +127,8 @@ def test_headings_and_explanations_say_what_is_measured() -> None:
     )
     [finding] = result.conflicts
     [cluster] = [c for c in result.clusters if c.id == finding.cluster_id]
-    assert cluster.subject == "Apple shipments, 2023-Q4"
-    assert "the same measure (shipments) of Apple for 2023-Q4" in finding.explanation
+    assert cluster.subject == "Apple ship smartphone, 2023-Q4"
+    assert "the same measure (ship smartphone) of Apple for 2023-Q4" in finding.explanation
 
 
 def test_copies_collapse_into_the_first_source_and_are_counted() -> None:

