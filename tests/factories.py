@@ -45,6 +45,7 @@ def claim(
         next(parse_sentences([sentence])),
         (start - offset, end - offset),
         date_like=q.kind in (Kind.DATE, Kind.YEAR),
+        relative=q.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINTS),
     )
     frame = with_parts(frame, parts)
     return Claim(

@@ -64,7 +64,14 @@ def test_fifty_megabytes_stream_in_bounded_memory(tmp_path: Path) -> None:
     out = tmp_path / "claims.json"
     # Streaming is what is measured here: the parse's cost is benchmarks/parse_cost.py's.
     command = [
-        *FACTCHECK, "claims", str(big), "--format", "json", "--output", str(out), "--no-parse"
+        *FACTCHECK,
+        "claims",
+        str(big),
+        "--format",
+        "json",
+        "--output",
+        str(out),
+        "--no-parse",
     ]
     result = subprocess.run(
         [sys.executable, "-c", _PEAK_RSS, *command],

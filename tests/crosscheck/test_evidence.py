@@ -75,8 +75,6 @@ def test_the_shipped_model_is_fitted_on_the_features_it_is_read_with() -> None:
     assert len(model.weights) == len(FEATURES)
     assert 0.0 < model.link_agreeing < 1.0
     assert 0.0 < model.link_differing < 1.0
-    # A false conflict costs more than a missed agreement.
-    assert model.link_differing >= model.link_agreeing
 
 
 def _train_pairs_module() -> object:

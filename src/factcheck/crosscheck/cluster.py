@@ -50,16 +50,17 @@ __all__ = [
     "pair_evidence",
 ]
 
-KEEPS_APART = ("entity_clash", "period_clash", "period_old")
+KEEPS_APART = ("period_clash", "period_old", "modality_differs")
 """Features that keep two claims whose values differ apart, whatever the model says: a
-conflict needs one fact, and two periods that cannot be one time are two facts. (Names
-only weigh: the recogniser's entities are too noisy to decide alone, "Turkey" and
-"Türkiye", or a city and its country. Agreeing values are left to the model: they cost
-nothing if wrong.)"""
+conflict needs one fact: two periods that cannot be one time, an old year named on one
+side only, or a forecast or threat against a statement are two facts. Names only weigh:
+the recogniser's entities are too noisy to decide alone ("Turkey" and "Türkiye", a
+capital for its country, a city for its region). Agreeing values are left to the model:
+they cost little if wrong."""
 _APART = {
-    "entity_clash": "different entities",
     "period_clash": "different periods",
     "period_old": "one names a past year, the other none",
+    "modality_differs": "a forecast or threat against a statement",
 }
 MIN_CONTENT_WORDS = 2
 """Claims with fewer content words in their context are never matched: nothing says what

@@ -41,7 +41,7 @@ _THREAT_CUES = frozenset(
     ultimatum""".split()
 ) | frozenset(c for c in FUTURE_CUES if c.startswith("plan"))
 _FORECAST_CUES = frozenset(
-    """forecast forecasts forecasted expectation projected projects
+    """forecast forecasts forecasted expect expectation projected projects
     projection projections predict predicts predicted prediction predictions target targets
     targeted goal goals outlook potential""".split()
 ) | frozenset(c for c in FUTURE_CUES if c.startswith("expect"))

@@ -355,11 +355,13 @@ def read_parts(
     reference: date | None = None,
     previous_entity: str | None = None,
     date_like: bool = False,
+    relative: bool = False,
 ) -> FrameParts:
     """Measure, entity, period and attribution of the quantity at ``span`` (sentence offsets).
 
     ``previous_entity`` is the last entity named earlier in the same source (what "it"
-    stands for); ``date_like`` marks a date or year, which has a period of its own.
+    stands for); ``date_like`` marks a date or year, which has a period of its own;
+    ``relative`` a percentage, which a change verb takes as the size of a change.
     """
     reader = sentence if isinstance(sentence, ParsedSentence) else ParsedSentence(sentence)
     doc = reader.doc
@@ -398,7 +400,13 @@ def read_parts(
     subject = _subject_of(verb) if verb is not None else None
     if verb is not None and quality is None:
         lemma = verb.lemma_.lower()
-        if lemma in _CHANGE_VERBS and not path.as_subject:
+        if (
+            lemma in _CHANGE_VERBS
+            and not path.as_subject
+            and (relative or path.preposition is not None)
+        ):
+            # "rose 5%", "rose by 200,000": a change; "rose to 5%": a level; "up from": the
+            # earlier level. An amount a change verb takes ("lost $6 million") is what it says.
             if path.preposition in _CHANGE_PREPOSITIONS or path.preposition is None:
                 words.append((verb.i, "change"))
             elif path.preposition in _EARLIER_PREPOSITIONS:
@@ -520,6 +528,7 @@ def read_frames(
                     reference=reference,
                     previous_entity=previous,
                     date_like=claim.quantity.kind in (Kind.DATE, Kind.YEAR),
+                    relative=claim.quantity.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINTS),
                 )
                 named_here = named_here or parts.entity
                 yield claim.model_copy(update={"frame": with_parts(claim.frame, parts)})
