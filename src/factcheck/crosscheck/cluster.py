@@ -32,6 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz
 
+from factcheck.crosscheck.candidates import neighbour_pairs
 from factcheck.crosscheck.compare import (
     Interval,
     compatible,
@@ -76,7 +77,6 @@ PINNED_MARGIN = 0.15
 """How much less context similarity a pair whose frames pin one fact needs than the threshold,
 when its values differ: the frame is the stronger evidence."""
 MAX_CLUSTER = 64
-_CHUNK_CELLS = 16_000_000  # similarities computed at a time (64 MB of float32)
 _UNDATED_KINDS = (Kind.DATE, Kind.YEAR)
 
 
@@ -320,28 +320,6 @@ class _Pairs:
         return found
 
 
-def _neighbour_pairs(
-    block: list[int], vectors: NDArray[np.float32], k: int, floor: float
-) -> dict[tuple[int, int], float]:
-    """Each claim's k nearest neighbours within its block, above ``floor`` similarity."""
-    matrix = vectors[block]
-    pairs: dict[tuple[int, int], float] = {}
-    k = min(k, len(block) - 1)
-    rows = max(64, min(1024, _CHUNK_CELLS // len(block)))
-    for start in range(0, len(block), rows):
-        sims = matrix[start : start + rows] @ matrix.T
-        for row, scores in enumerate(sims):
-            i = start + row
-            scores[i] = -np.inf
-            top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else range(len(scores))
-            for j in top:
-                score = round(float(scores[j]), 6)  # rounding keeps ties stable across orders
-                if score >= floor:
-                    a, b = sorted((block[i], block[int(j)]))
-                    pairs[(a, b)] = score
-    return pairs
-
-
 def heading(members: Sequence[Claim]) -> str:
     """What a cluster is about, from its frames: "apple shipments, 2023-Q4".
 
@@ -419,7 +397,7 @@ def cluster_block(
     floor = settings.similarity_threshold - AGREE_MARGIN - NEARBY_MARGIN
     edges: list[tuple[float, str, str, int, int]] = []
     if len(eligible) >= 2:
-        for (i, j), similarity in _neighbour_pairs(
+        for (i, j), similarity in neighbour_pairs(
             eligible, vectors, settings.neighbours, floor
         ).items():
             evidence = pairs.evidence(i, j, similarity)
