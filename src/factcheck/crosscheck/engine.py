@@ -37,6 +37,9 @@ PARALLEL_MIN_CHARS = 2_000_000
 class Engine(Protocol):
     """Maps the pipeline's functions over partitions; results come back in order."""
 
+    partition_chars: int
+    """About how much text one extraction task reads."""
+
     def map_sources(
         self, function: Callable[[T], R], partitions: Sequence[T], chars: int
     ) -> Iterator[R]:
@@ -69,20 +72,28 @@ def default_processes() -> int:
 
 class LocalEngine:
     """This machine: extraction over ``processes`` worker processes (default: one per
-    core) when there is enough text, everything else in this process.
+    core) when there are ``min_chars`` characters of text to extract or more, everything
+    else in this process.
 
     Worker processes are started with ``spawn``: each loads what extraction needs once
     (its lazy loaders cache per process) and nothing a parent holds (a model, threads).
     """
 
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(
+        self,
+        processes: int | None = None,
+        min_chars: int = PARALLEL_MIN_CHARS,
+        partition_chars: int = 500_000,
+    ) -> None:
         self.processes = default_processes() if processes is None else max(1, processes)
+        self.min_chars = min_chars
+        self.partition_chars = partition_chars
 
     def map_sources(
         self, function: Callable[[T], R], partitions: Sequence[T], chars: int
     ) -> Iterator[R]:
         workers = min(self.processes, len(partitions))
-        if workers < 2 or chars < PARALLEL_MIN_CHARS:
+        if workers < 2 or chars < self.min_chars:
             yield from map(function, partitions)
             return
         context = multiprocessing.get_context("spawn")

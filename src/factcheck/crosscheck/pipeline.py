@@ -39,9 +39,6 @@ __all__ = [
     "report",
 ]
 
-_PARTITION_CHARS = 500_000
-"""Text per extraction task: enough to amortise a task, small enough to spread over cores."""
-
 
 def reference_date_for(sources: Sequence[Source], settings: Settings) -> Settings:
     """Settings whose reference date is set: the given one, else the latest publication date."""
@@ -122,7 +119,7 @@ def extract_all(
     label = "extracting claims" + (f" ({cached:,} sources cached)" if cached else "")
     progress.start(label, len(missing))
     chars = sum(len(sources[index].text) for index in missing)
-    partitions = _partitions([sources[index] for index in missing], _PARTITION_CHARS)
+    partitions = _partitions([sources[index] for index in missing], engine.partition_chars)
     results = engine.map_sources(
         functools.partial(extract_partition, settings=settings), partitions, chars
     )

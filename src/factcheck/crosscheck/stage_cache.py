@@ -73,12 +73,13 @@ class StageCache:
         self.writable = True
         self.hits = 0
         self.misses = 0
-        self._prefix = hashlib.blake2b(digest_size=16)
-        self._prefix.update(code_stamp().encode())
-        self._prefix.update(settings.model_dump_json(exclude=set(RUNTIME_ONLY)).encode())
+        # Bytes, not a hash object: the cache travels to worker processes by pickle.
+        prefix = hashlib.blake2b(code_stamp().encode(), digest_size=16)
+        prefix.update(settings.model_dump_json(exclude=set(RUNTIME_ONLY)).encode())
+        self._prefix = prefix.digest()
 
     def _key(self, stage: str, parts: Sequence[bytes]) -> Path:
-        digest = self._prefix.copy()
+        digest = hashlib.blake2b(self._prefix, digest_size=16)
         for part in parts:
             digest.update(len(part).to_bytes(8, "little"))
             digest.update(part)

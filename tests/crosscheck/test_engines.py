@@ -1,0 +1,58 @@
+"""Same answer everywhere: in this process, over local processes, and on a Dask cluster."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from factcheck.crosscheck.engine import LocalEngine
+from factcheck.crosscheck.pipeline import report
+from factcheck.models import Report
+from factcheck.settings import Settings
+from factcheck.sources import load_sources
+from tests.doubles import HashingEmbedder
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SETTINGS = Settings(use_cache=False)
+
+
+def digest(result: Report) -> str:
+    """The clusters (their claims) and the verdicts, in the report's order."""
+    lines = [f"{c.id} {' '.join(c.claim_ids)}" for c in result.clusters]
+    lines += [f"{f.cluster_id} {f.verdict.value} {f.relative_gap!r}" for f in result.findings]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def sources() -> list:  # type: ignore[type-arg]
+    return list(load_sources([str(SEEDS)]))
+
+
+@pytest.fixture(scope="module")
+def in_process(sources: list) -> Report:  # type: ignore[type-arg]
+    found = report(sources, SETTINGS, embedder=HashingEmbedder(), engine=LocalEngine(1))
+    assert found.findings  # the corpus has something to agree on, or the test proves nothing
+    return found
+
+
+def test_local_processes_give_the_same_report(sources: list, in_process: Report) -> None:  # type: ignore[type-arg]
+    # The seeds are small: force the pool, and several tasks.
+    engine = LocalEngine(processes=2, min_chars=0, partition_chars=10_000)
+    parallel = report(sources, SETTINGS, embedder=HashingEmbedder(), engine=engine)
+    assert digest(parallel) == digest(in_process)
+    assert parallel == in_process
+
+
+def test_a_dask_local_cluster_gives_the_same_report(sources: list, in_process: Report) -> None:  # type: ignore[type-arg]
+    pytest.importorskip("distributed")
+    from factcheck.crosscheck.distributed import dask_engine
+
+    # Threads, not processes, for speed: tasks, plugin and results still go through
+    # the scheduler and workers.
+    with dask_engine(workers=2, processes=False) as engine:
+        assert len(engine.client.scheduler_info()["workers"]) == 2
+        on_dask = report(sources, SETTINGS, embedder=HashingEmbedder(), engine=engine)
+    assert digest(on_dask) == digest(in_process)
+    assert on_dask == in_process
