@@ -26,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pipeline import distinct_copy, read_seeds  # noqa: E402
+from pipeline import distinct_copy, read_seeds
 
-from factcheck.crosscheck.pipeline import extract_all  # noqa: E402
-from factcheck.settings import Settings  # noqa: E402
+from factcheck.crosscheck.pipeline import extract_all
+from factcheck.settings import Settings
 
 _BARE = """
 import sys
@@ -69,13 +69,26 @@ def main() -> None:
         for round_ in range(args.rounds):
             cache = Path(work, f"cache-{round_}")
             report = [sys.executable, "-m", "factcheck", "report", str(folder), "-q"]
-            report += ["--cache-dir", str(cache), "--format", "json", "-o", str(Path(work, "r.json"))]
+            report += [
+                "--cache-dir",
+                str(cache),
+                "--format",
+                "json",
+                "-o",
+                str(Path(work, "r.json")),
+            ]
             bare.append(seconds([sys.executable, "-c", _BARE, str(texts)]))
             cold.append(seconds(report))
             warm.append(seconds(report))
-    print(f"corpus: {len(sources)} sources, {len(claims)} claims, {len(contexts)} distinct contexts")
+    print(
+        f"corpus: {len(sources)} sources, {len(claims)} claims, {len(contexts)} distinct contexts"
+    )
     print(f"medians of {args.rounds} rounds, each a whole process:")
-    for label, times in (("bare load + encode", bare), ("cold report", cold), ("warm report", warm)):
+    for label, times in (
+        ("bare load + encode", bare),
+        ("cold report", cold),
+        ("warm report", warm),
+    ):
         print(f"  {label:20} {statistics.median(times):7.2f} s   {[round(t, 2) for t in times]}")
     ratio = statistics.median(warm) / statistics.median(bare)
     print(f"  warm / bare = {ratio:.3f}   target <= 0.1")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,9 +20,12 @@ from factcheck.cli.options import (
     sources_argument,
 )
 from factcheck.cli.progress import progress_bar
+from factcheck.errors import SettingsError
 
 if TYPE_CHECKING:
+    from factcheck.crosscheck.engine import Engine
     from factcheck.models import Report
+    from factcheck.progress import Progress
 
 __all__ = ["report_command", "summary"]
 
@@ -34,6 +39,20 @@ FORMATS = ("md", "html", "json", "csv")  # factcheck.render.FORMATS, kept litera
 @click.option(
     "--fail-on-conflict", is_flag=True, help="Exit with status 1 when a conflict is found."
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    envvar="DASK_SCHEDULER_ADDRESS",
+    default=None,
+    help="Run on the Dask cluster of this scheduler (tcp://HOST:PORT; needs factcheck[dask]) "
+    "[env: DASK_SCHEDULER_ADDRESS].",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 1024),
+    default=None,
+    help="Run on a local Dask cluster of this many workers (needs factcheck[dask]).",
+)
 @quiet_option
 @follow_links_option
 @click.pass_context
@@ -44,6 +63,8 @@ def report_command(
     fmt: str,
     output: Path | None,
     fail_on_conflict: bool,
+    scheduler: str | None,
+    workers: int | None,
     quiet: bool,
     follow_links: bool,
     **options: Any,
@@ -65,8 +86,8 @@ def report_command(
     # Bytes, so that the loader detects the encoding as it does for files.
     stdin = getattr(sys.stdin, "buffer", sys.stdin)
     sources = load_sources(paths, stdin=stdin, follow_links=follow_links)
-    with progress_bar(quiet) as progress:
-        result = report(sources, settings, progress=progress)
+    with progress_bar(quiet) as progress, _engine(scheduler, workers, progress) as engine:
+        result = report(sources, settings, progress=progress, engine=engine)
         progress.start(f"writing the {_NAMES[fmt]} report")
         text = render(result, fmt)
         progress.finish()
@@ -76,6 +97,25 @@ def report_command(
         click.echo(f"factcheck: {summary(result)}{where}", err=True)
     if fail_on_conflict and result.conflicts:
         ctx.exit(EXIT_FINDINGS)
+
+
+@contextlib.contextmanager
+def _engine(
+    scheduler: str | None, workers: int | None, progress: Progress
+) -> Iterator[Engine | None]:
+    """The Dask engine when asked for, else None (the library's default engine)."""
+    if scheduler is None and workers is None:
+        yield None
+        return
+    try:
+        from factcheck.crosscheck.distributed import dask_engine
+    except ImportError as exc:
+        raise SettingsError(
+            f"running on Dask needs the 'dask' extra: pip install 'factcheck[dask]' ({exc})",
+            field="--scheduler" if scheduler else "--workers",
+        ) from exc
+    with dask_engine(scheduler, workers, progress=progress) as engine:
+        yield engine
 
 
 _NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -20,6 +21,7 @@ import numpy as np
 from distributed import Client, LocalCluster, WorkerPlugin
 from numpy.typing import NDArray
 
+from factcheck.errors import SettingsError
 from factcheck.progress import NullProgress, Progress
 from factcheck.settings import Settings
 
@@ -150,10 +152,16 @@ def dask_engine(
             threads_per_worker=1,
             processes=processes,
             dashboard_address=":0",
+            silence_logs=logging.ERROR,  # the cluster's chatter is not the run's progress
         )
         client = Client(cluster)  # type: ignore[no-untyped-call]
     else:
-        client = Client(address)  # type: ignore[no-untyped-call]
+        try:
+            client = Client(address)  # type: ignore[no-untyped-call]
+        except OSError as exc:
+            raise SettingsError(
+                f"cannot reach the Dask scheduler at {address}: {exc}", field="--scheduler"
+            ) from exc
     try:
         progress.start(f"dask cluster, dashboard {client.dashboard_link}")
         progress.finish()
