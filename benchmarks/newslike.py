@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from factcheck.models import Source
 
-_SYLLABLES = "bra cor dun el fen gal hol ist kar lem mor nal orv pel quin ras sol tev ul var wen xan yor zel".split()
+_SYLLABLES = (
+    "bra cor dun el fen gal hol ist kar lem mor nal orv pel quin ras sol tev ul var wen xan yor zel"
+).split()
 _COMPANY_ENDINGS = ("Corp", "Group", "Holdings", "Systems", "Motors", "Foods", "Energy", "Bank")
 _OUTLETS = ("analysts", "the company", "officials", "a spokesperson", "the ministry", "traders")
 _MONEY_MEASURES = ("revenue", "net profit", "operating income", "capital spending", "sales")
@@ -96,9 +98,11 @@ def _sentence(rng: random.Random, fact: _Fact) -> str:
     if fact.kind == "percent":
         return rng.choice(
             (
-                f"The {fact.measure} in {fact.name} stood at {value:g}% {fact.period}, {said} said.",
+                f"The {fact.measure} in {fact.name} stood at {value:g}% {fact.period}, "
+                f"{said} said.",
                 f"{fact.name}'s {fact.measure} reached {value:g}% {fact.period}.",
-                f"{fact.period.capitalize()}, the {fact.measure} of {fact.name} was {value:g} percent.",
+                f"{fact.period.capitalize()}, the {fact.measure} of {fact.name} was "
+                f"{value:g} percent.",
             )
         )
     if fact.kind == "count":
