@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,6 +54,12 @@ FORMATS = ("md", "html", "json", "csv")  # factcheck.render.FORMATS, kept litera
     default=None,
     help="Run on a local Dask cluster of this many workers (needs factcheck[dask]).",
 )
+@click.option(
+    "--parquet",
+    is_flag=True,
+    help="Also write the claims, clusters and findings as Parquet next to --output "
+    "(REPORT.claims.parquet...; needs pyarrow). Runs on Dask do it always.",
+)
 @quiet_option
 @follow_links_option
 @click.pass_context
@@ -65,6 +72,7 @@ def report_command(
     fail_on_conflict: bool,
     scheduler: str | None,
     workers: int | None,
+    parquet: bool,
     quiet: bool,
     follow_links: bool,
     **options: Any,
@@ -83,6 +91,9 @@ def report_command(
     from factcheck.sources import load_sources
 
     settings = settings_from_options(**options)
+    on_dask = scheduler is not None or workers is not None
+    if parquet and output is None:
+        raise SettingsError("--parquet writes next to the report: give --output", field="--parquet")
     # Bytes, so that the loader detects the encoding as it does for files.
     stdin = getattr(sys.stdin, "buffer", sys.stdin)
     sources = load_sources(paths, stdin=stdin, follow_links=follow_links)
@@ -91,6 +102,12 @@ def report_command(
         progress.start(f"writing the {_NAMES[fmt]} report")
         text = render(result, fmt)
         progress.finish()
+        if output is not None and (parquet or on_dask):
+            from factcheck.render.parquet import write_parquet
+
+            progress.start("writing the Parquet tables")
+            write_parquet(result, output)
+            progress.finish()
     emit(text, output)
     if not quiet:
         where = f" -> {output}" if output is not None else ""
@@ -114,6 +131,10 @@ def _engine(
             f"running on Dask needs the 'dask' extra: pip install 'factcheck[dask]' ({exc})",
             field="--scheduler" if scheduler else "--workers",
         ) from exc
+    # Dask sets its loggers to INFO on import; the run's progress says what matters.
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+    # A worker slow to stop when the local cluster closes is killed: nothing is lost.
+    logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
     with dask_engine(scheduler, workers, progress=progress) as engine:
         yield engine
 
