@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import resource
 import statistics
 import subprocess
@@ -119,7 +120,9 @@ def one_run(claims: int, processes: int) -> dict[str, Any]:
 
 def _child(claims: int, processes: int) -> dict[str, Any]:
     command = [sys.executable, __file__, "--one", str(claims), "--processes", str(processes)]
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    # BLAS on one thread: on a shared machine its waiting threads spin, and count as CPU.
+    environment = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    done = subprocess.run(command, check=True, capture_output=True, text=True, env=environment)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
