@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -134,3 +135,34 @@ def test_a_folder_that_cannot_be_written_stores_nothing_and_fails_nothing(
 def test_no_cache_means_no_stage_cache(tmp_path: Path) -> None:
     assert pipeline.open_stage_cache(Settings(cache_dir=tmp_path, use_cache=False)) is None
     assert pipeline.open_stage_cache(Settings(cache_dir=tmp_path)) is not None
+
+
+def test_concurrent_writers_and_readers_see_an_entry_whole(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    claims = list(pipeline.iter_claims(SOURCES[0], Settings()))
+    assert claims
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        cache = StageCache(tmp_path, Settings())
+        place, _ = cache.claims_of(SOURCES[0])
+        for _ in range(30):
+            cache.keep_claims(place, claims)
+
+    def read() -> None:
+        cache = StageCache(tmp_path, Settings())
+        for _ in range(60):
+            _, known = cache.claims_of(SOURCES[0])
+            if known is not None and known != claims:
+                errors.append(AssertionError("a partial or wrong entry was read"))
+
+    with caplog.at_level(logging.WARNING):
+        workers = [threading.Thread(target=work) for work in (write, write, read, read)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+    assert errors == []
+    assert "damaged" not in caplog.text
+    assert len(list((tmp_path / STAGES_FOLDER / "claims").rglob("*"))) == 2  # a folder, a file

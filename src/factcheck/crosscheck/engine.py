@@ -77,6 +77,8 @@ class LocalEngine:
 
     Worker processes are started with ``spawn``: each loads what extraction needs once
     (its lazy loaders cache per process) and nothing a parent holds (a model, threads).
+    As with any ``multiprocessing``, they import the script that started them: a script
+    must call the pipeline under ``if __name__ == "__main__":``.
     """
 
     def __init__(
