@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,16 @@ def test_a_dask_local_cluster_gives_the_same_report(sources: list, in_process: R
         on_dask = report(sources, SETTINGS, embedder=HashingEmbedder(), engine=engine)
     assert digest(on_dask) == digest(in_process)
     assert on_dask == in_process
+
+
+def _process_of(partition: list[int]) -> int:
+    return os.getpid()
+
+
+def test_extraction_goes_to_worker_processes_only_when_there_is_enough_text() -> None:
+    partitions = [[1], [2], [3], [4]]
+    engine = LocalEngine(processes=2, min_chars=1000)
+    assert set(engine.map_sources(_process_of, partitions, chars=999)) == {os.getpid()}
+    workers = set(engine.map_sources(_process_of, partitions, chars=1000))
+    assert os.getpid() not in workers
+    assert 1 <= len(workers) <= 2
