@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from factcheck.crosscheck.engine import LocalEngine
 from factcheck.crosscheck.pipeline import report
-from factcheck.models import Report
+from factcheck.models import Report, Source
 from factcheck.settings import Settings
 from factcheck.sources import load_sources
 from tests.doubles import HashingEmbedder
@@ -59,14 +60,37 @@ def test_a_dask_local_cluster_gives_the_same_report(sources: list, in_process: R
     assert on_dask == in_process
 
 
-def _process_of(partition: list[int]) -> int:
+def _process_of(partition: list[Source]) -> int:
     return os.getpid()
 
 
+def _ids_of(partition: list[Source]) -> list[str]:
+    return [source.id for source in partition]
+
+
+def _partitions(count: int, chars: int) -> list[list[Source]]:
+    return [[Source(id=f"s{n}", text="x" * chars)] for n in range(count)]
+
+
 def test_extraction_goes_to_worker_processes_only_when_there_is_enough_text() -> None:
-    partitions = [[1], [2], [3], [4]]
     engine = LocalEngine(processes=2, min_chars=1000)
-    assert set(engine.map_sources(_process_of, partitions, chars=999)) == {os.getpid()}
-    workers = set(engine.map_sources(_process_of, partitions, chars=1000))
+    assert set(engine.map_sources(_process_of, _partitions(4, 200))) == {os.getpid()}
+    workers = set(engine.map_sources(_process_of, _partitions(4, 400)))
     assert os.getpid() not in workers
     assert 1 <= len(workers) <= 2
+
+
+def test_partitions_come_back_in_order_and_are_read_as_needed() -> None:
+    engine = LocalEngine(processes=2, min_chars=0)
+    read: list[int] = []
+
+    def partitions() -> Iterator[list[Source]]:
+        for n, partition in enumerate(_partitions(40, 10)):
+            read.append(n)
+            yield partition
+
+    results = engine.map_sources(_ids_of, partitions())
+    first = next(results)
+    assert first == ["s0"]
+    assert len(read) <= 2 * engine.processes + 1  # a bounded read-ahead, not all 40
+    assert [first, *results] == [[f"s{n}"] for n in range(40)]

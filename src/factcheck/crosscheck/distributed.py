@@ -11,17 +11,20 @@ datatrove buckets: one task per block) to be clustered and compared.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 from distributed import Client, LocalCluster, WorkerPlugin
 from numpy.typing import NDArray
 
+from factcheck.crosscheck.engine import in_order
 from factcheck.errors import SettingsError
+from factcheck.models import Source
 from factcheck.progress import NullProgress, Progress
 from factcheck.settings import Settings
 
@@ -93,11 +96,11 @@ class DaskEngine:
         self.progress = progress or NullProgress()
 
     def map_sources(
-        self, function: Callable[[T], R], partitions: Sequence[T], chars: int
+        self, function: Callable[[list[Source]], R], partitions: Iterable[list[Source]]
     ) -> Iterator[R]:
-        futures = self.client.map(function, partitions, pure=False)
-        for future in futures:
-            yield future.result()
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        submit = functools.partial(self.client.submit, pure=False)
+        yield from in_order(submit, function, partitions, 4 * workers)
 
     def embed(
         self,

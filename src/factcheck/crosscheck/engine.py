@@ -10,25 +10,36 @@ Dask cluster.
 
 from __future__ import annotations
 
+import collections
+import itertools
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
+from factcheck.models import Source
 from factcheck.progress import Progress
 from factcheck.settings import Settings
 
 if TYPE_CHECKING:
     from factcheck.crosscheck.embed import Embedder
 
-__all__ = ["PARALLEL_MIN_CHARS", "Engine", "LocalEngine", "default_processes"]
+__all__ = [
+    "PARALLEL_MIN_CHARS",
+    "Engine",
+    "LocalEngine",
+    "Pending",
+    "default_processes",
+    "in_order",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 
 PARALLEL_MIN_CHARS = 2_000_000
 """Below this much text, starting worker processes (a second each) costs more than it saves."""
@@ -41,10 +52,11 @@ class Engine(Protocol):
     """About how much text one extraction task reads."""
 
     def map_sources(
-        self, function: Callable[[T], R], partitions: Sequence[T], chars: int
+        self, function: Callable[[list[Source]], R], partitions: Iterable[list[Source]]
     ) -> Iterator[R]:
-        """``function`` over partitions of sources holding ``chars`` characters in all,
-        each result as soon as it and those before it are done."""
+        """``function`` over partitions of sources, the results in order, each as soon
+        as it and those before it are done. Partitions are read as they are needed: a
+        bounded number is held at a time."""
         ...
 
     def embed(
@@ -60,6 +72,38 @@ class Engine(Protocol):
     def map_blocks(self, function: Callable[[T], R], blocks: Sequence[T]) -> list[R]:
         """``function`` over blocks of comparable claims."""
         ...
+
+
+class Pending(Protocol[R_co]):
+    """A result to come: a ``concurrent.futures`` or a Dask future."""
+
+    def result(self) -> R_co: ...
+
+
+def in_order(
+    submit: Callable[[Callable[[T], R], T], Pending[R]],
+    function: Callable[[T], R],
+    items: Iterable[T],
+    limit: int,
+) -> Iterator[R]:
+    """``function`` over ``items`` through ``submit`` (an executor's or a Dask client's),
+    at most ``limit`` at a time, the results in the order of ``items``."""
+    running: collections.deque[Pending[R]] = collections.deque()
+    for item in items:
+        running.append(submit(function, item))
+        if len(running) >= limit:
+            yield running.popleft().result()
+    while running:
+        yield running.popleft().result()
+
+
+def _more(pending: Iterator[list[Source]], ahead: list[list[Source]]) -> bool:
+    """Whether ``pending`` has another partition (moved to ``ahead`` if so)."""
+    following = next(pending, None)
+    if following is None:
+        return False
+    ahead.append(following)
+    return True
 
 
 def default_processes() -> int:
@@ -92,15 +136,30 @@ class LocalEngine:
         self.partition_chars = partition_chars
 
     def map_sources(
-        self, function: Callable[[T], R], partitions: Sequence[T], chars: int
+        self, function: Callable[[list[Source]], R], partitions: Iterable[list[Source]]
     ) -> Iterator[R]:
-        workers = min(self.processes, len(partitions))
-        if workers < 2 or chars < self.min_chars:
-            yield from map(function, partitions)
+        pending = iter(partitions)
+        if self.processes < 2:
+            yield from map(function, pending)
+            return
+        # Read ahead until there is enough text to be worth the processes, or none is left.
+        ahead: list[list[Source]] = []
+        chars = 0
+        for partition in pending:
+            ahead.append(partition)
+            chars += sum(len(source.text) for source in partition)
+            if chars >= self.min_chars:
+                break
+        if chars < self.min_chars or (len(ahead) < 2 and not _more(pending, ahead)):
+            yield from map(function, ahead)
             return
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            yield from pool.map(function, partitions)
+        pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=context)
+        try:
+            everything = itertools.chain(ahead, pending)
+            yield from in_order(pool.submit, function, everything, 2 * self.processes)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def embed(
         self,

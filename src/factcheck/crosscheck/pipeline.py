@@ -6,7 +6,7 @@ sources -> sentences -> claims -> (copies collapsed) -> embeddings -> clusters -
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,17 +77,18 @@ def extract_partition(sources: Sequence[Source], settings: Settings) -> list[lis
     return [list(iter_claims(source, settings)) for source in sources]
 
 
-def _partitions(sources: Sequence[Source], chars: int) -> list[list[Source]]:
-    """Consecutive runs of sources of about ``chars`` characters each."""
-    partitions: list[list[Source]] = [[]]
+def _partitions(sources: Iterable[Source], chars: int) -> Iterator[list[Source]]:
+    """Consecutive runs of sources of about ``chars`` characters each, one at a time."""
+    partition: list[Source] = []
     size = 0
     for source in sources:
-        if size >= chars:
-            partitions.append([])
-            size = 0
-        partitions[-1].append(source)
+        partition.append(source)
         size += len(source.text)
-    return [p for p in partitions if p]
+        if size >= chars:
+            yield partition
+            partition, size = [], 0
+    if partition:
+        yield partition
 
 
 def extract_all(
@@ -118,20 +119,18 @@ def extract_all(
     cached = len(sources) - len(missing)
     label = "extracting claims" + (f" ({cached:,} sources cached)" if cached else "")
     progress.start(label, len(missing))
-    chars = sum(len(sources[index].text) for index in missing)
-    partitions = _partitions([sources[index] for index in missing], engine.partition_chars)
+    # Read as the engine asks for them: a huge JSON Lines input is never held whole.
+    to_extract = (source for index, source in enumerate(sources) if found[index] is None)
     results = engine.map_sources(
-        functools.partial(extract_partition, settings=settings), partitions, chars
+        functools.partial(extract_partition, settings=settings),
+        _partitions(to_extract, engine.partition_chars),
     )
-    position = 0
-    for extracted in results:
-        for claims_of_source in extracted:
-            index = missing[position]
-            position += 1
-            found[index] = claims_of_source
-            if cache is not None:
-                cache.keep_claims(places[index], claims_of_source)
-        progress.advance(len(extracted))
+    extracted = (claims_of_source for result in results for claims_of_source in result)
+    for index, claims_of_source in zip(missing, extracted, strict=True):
+        found[index] = claims_of_source
+        if cache is not None:
+            cache.keep_claims(places[index], claims_of_source)
+        progress.advance()
     progress.finish()
     return [claim for claims_of_source in found if claims_of_source for claim in claims_of_source]
 
