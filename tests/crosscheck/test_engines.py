@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.crosscheck.cluster import cluster_claims
+from factcheck.crosscheck.compare import compare_clusters
 from factcheck.crosscheck.engine import LocalEngine
-from factcheck.crosscheck.pipeline import report
+from factcheck.crosscheck.pipeline import cross_check, report
 from factcheck.models import Report, Source
 from factcheck.settings import Settings
 from factcheck.sources import load_sources
@@ -94,3 +96,16 @@ def test_partitions_come_back_in_order_and_are_read_as_needed() -> None:
     assert first == ["s0"]
     assert len(read) <= 2 * engine.processes + 1  # a bounded read-ahead, not all 40
     assert [first, *results] == [[f"s{n}"] for n in range(40)]
+
+
+def test_block_by_block_equals_clustering_and_comparing_the_whole_run(
+    sources: list[Source], in_process: Report
+) -> None:
+    claims = list(in_process.claims)
+    vectors = HashingEmbedder().embed([c.context for c in claims])
+    settings = Settings(**{**SETTINGS.model_dump(), **in_process.settings})
+    whole = cluster_claims(claims, vectors, settings)
+    assert cross_check(claims, vectors, settings) == (
+        whole,
+        compare_clusters(whole, claims, settings),
+    )
