@@ -53,11 +53,11 @@ class EmbedderPlugin(WorkerPlugin):
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self.given = embedder
+        # Named by what it embeds with: a second run with the same model replaces the
+        # plugin instead of loading a second model on every worker.
+        model = embedder.name if embedder is not None else settings.model
         self.name = (
-            "factcheck-embedder-"
-            + hashlib.blake2b(
-                settings.model_dump_json().encode() + repr(embedder).encode(), digest_size=8
-            ).hexdigest()
+            "factcheck-embedder-" + hashlib.blake2b(model.encode(), digest_size=8).hexdigest()
         )
         self._embedder: Embedder | None = None
 
