@@ -14,13 +14,13 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, TextIO, overload
 
 from factcheck.errors import OutputError
 
-__all__ = ["open_atomic", "write_atomic"]
+__all__ = ["open_atomic", "replace_atomic", "write_atomic"]
 
 
 def _mode_for(target: Path) -> int:
@@ -134,3 +134,25 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         with open_atomic(path) as text:
             text.write(data)
     return Path(path)
+
+
+def replace_atomic(path: str | Path, write: Callable[[Path], object]) -> Path:
+    """Have ``write`` fill a temporary file, then rename it over ``path`` (a regular file
+    or none: for writers that take a path, such as a Parquet writer)."""
+    target = Path(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror}", path=target) from exc
+    os.close(fd)
+    try:
+        write(Path(tmp_name))
+        os.chmod(tmp_name, _mode_for(target))
+        os.replace(tmp_name, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise _cannot_write(exc, target) from exc
+        raise
+    return target

@@ -27,8 +27,12 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """Replace the pipeline with the sample report; record what the CLI passed it."""
     seen: list[dict[str, Any]] = []
 
-    def fake_check(sources: Any, settings: Settings, *, progress: Any = None) -> Report:
-        seen.append({"sources": sources, "settings": settings, "progress": progress})
+    def fake_check(
+        sources: Any, settings: Settings, *, progress: Any = None, engine: Any = None
+    ) -> Report:
+        seen.append(
+            {"sources": sources, "settings": settings, "progress": progress, "engine": engine}
+        )
         return sample_report()
 
     monkeypatch.setattr(pipeline, "report", fake_check)

@@ -13,8 +13,10 @@ import pytest
 
 from factcheck.crosscheck.embed import (
     EMBEDDERS,
+    Placement,
     SentenceTransformerEmbedder,
     make_embedder,
+    placement,
     weights_digest,
 )
 from factcheck.errors import EmbeddingError
@@ -174,3 +176,51 @@ def test_what_is_loaded_is_what_the_one_record_holds(monkeypatch: pytest.MonkeyP
     assert (models.holds("a"), models.holds("b"), models.holds("c")) == (False, True, True)
     models.get("a")
     assert loads == ["a", "b", "c", "a"]
+
+
+@pytest.mark.parametrize(
+    ("cuda", "asked", "expected"),
+    [
+        (False, 64, Placement("cpu", half=False, batch_size=64)),
+        (True, 64, Placement("cuda", half=True, batch_size=512)),
+        (True, 200, Placement("cuda", half=True, batch_size=1024)),
+        (True, 4096, Placement("cuda", half=True, batch_size=4096)),
+    ],
+)
+def test_a_gpu_gets_half_precision_and_larger_batches(
+    cuda: bool, asked: int, expected: Placement
+) -> None:
+    assert placement(cuda, asked) == expected
+
+
+def test_the_model_is_placed_on_the_gpu_torch_sees(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The selection, without a GPU: torch says it sees one, the model records its placement."""
+    import sentence_transformers
+    import torch
+
+    from factcheck.crosscheck import embed
+
+    class Recorded:
+        def __init__(self, location: str, **kwargs: object) -> None:
+            self.device = torch.device(str(kwargs["device"]))
+            self.halved = False
+
+        def half(self) -> Recorded:
+            self.halved = True
+            return self
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(sentence_transformers, "SentenceTransformer", Recorded)
+    spec = str(tmp_path)  # a model folder of its own: the per-process load cache is not shared
+    embedder = SentenceTransformerEmbedder(spec, batch_size=64)
+    assert embedder.batch_size == 64  # not loaded yet: as asked
+    try:
+        model = embedder.model
+        assert model.device.type == "cuda"
+        assert model.halved  # type: ignore[attr-defined]
+        assert embedder.batch_size == 512
+    finally:
+        embed._load_model.cache_clear()
+        embed._LOADED.discard(spec)

@@ -74,10 +74,9 @@ def test_report_announces_every_stage_in_order() -> None:
         "extracting claims",
         "loading the embedding model",
         "embedding claims",
-        "clustering claims",
-        "comparing clusters",
+        "clustering and comparing claims",
     ]
-    assert recorder.events.count(("finish",)) == 5
+    assert recorder.events.count(("finish",)) == 4
 
 
 def test_embedding_advances_once_per_batch() -> None:

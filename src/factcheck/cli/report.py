@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,10 +22,13 @@ from factcheck.cli.options import (
     sources_argument,
 )
 from factcheck.cli.progress import progress_bar
+from factcheck.errors import SettingsError
 from factcheck.render import BINARY_FORMATS, FORMATS, REPORT_FORMATS
 
 if TYPE_CHECKING:
+    from factcheck.crosscheck.engine import Engine
     from factcheck.models import Report
+    from factcheck.progress import Progress
 
 __all__ = ["report_command", "summary"]
 
@@ -48,6 +54,26 @@ __all__ = ["report_command", "summary"]
     is_flag=True,
     help="Write this run's findings to the --baseline file, accepting them all.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    envvar="DASK_SCHEDULER_ADDRESS",
+    default=None,
+    help="Run on the Dask cluster of this scheduler (tcp://HOST:PORT; needs factcheck[dask]) "
+    "[env: DASK_SCHEDULER_ADDRESS].",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 1024),
+    default=None,
+    help="Run on a local Dask cluster of this many workers (needs factcheck[dask]).",
+)
+@click.option(
+    "--parquet",
+    is_flag=True,
+    help="Also write the claims, clusters and findings as Parquet next to --output "
+    "(REPORT.claims.parquet...; needs pyarrow). Runs on Dask do it always.",
+)
 @quiet_option
 @follow_links_option
 @click.pass_context
@@ -60,6 +86,9 @@ def report_command(
     fail_on_conflict: bool,
     baseline: Path | None,
     update_baseline: bool,
+    scheduler: str | None,
+    workers: int | None,
+    parquet: bool,
     quiet: bool,
     follow_links: bool,
     **options: Any,
@@ -88,14 +117,23 @@ def report_command(
         raise click.UsageError(f"--format {fmt} writes a file: give --output FILE")
     accepted = load_baseline(baseline) if baseline is not None and not update_baseline else None
     settings = settings_from_options(**options)
+    on_dask = scheduler is not None or workers is not None
+    if parquet and output is None:
+        raise SettingsError("--parquet writes next to the report: give --output", field="--parquet")
     # Bytes, so that the loader detects the encoding as it does for files.
     stdin = getattr(sys.stdin, "buffer", sys.stdin)
     sources = load_sources(paths, stdin=stdin, follow_links=follow_links)
-    with progress_bar(quiet) as progress:
-        result = report(sources, settings, progress=progress)
+    with progress_bar(quiet) as progress, _engine(scheduler, workers, progress) as engine:
+        result = report(sources, settings, progress=progress, engine=engine)
         progress.start(f"writing the {REPORT_FORMATS[fmt].title} report")
         data = render_bytes(result, fmt) if fmt in BINARY_FORMATS else render(result, fmt)
         progress.finish()
+        if output is not None and (parquet or on_dask):
+            from factcheck.render.parquet import write_parquet
+
+            progress.start("writing the Parquet tables")
+            write_parquet(result, output)
+            progress.finish()
     if isinstance(data, bytes) and output is not None:
         write_atomic(output, data)
     elif isinstance(data, str):
@@ -112,6 +150,29 @@ def report_command(
         click.echo(f"factcheck: {summary(result)}{accepted_note}{where}", err=True)
     if fail_on_conflict and failing:
         ctx.exit(EXIT_FINDINGS)
+
+
+@contextlib.contextmanager
+def _engine(
+    scheduler: str | None, workers: int | None, progress: Progress
+) -> Iterator[Engine | None]:
+    """The Dask engine when asked for, else None (the library's default engine)."""
+    if scheduler is None and workers is None:
+        yield None
+        return
+    try:
+        from factcheck.crosscheck.distributed import dask_engine
+    except ImportError as exc:
+        raise SettingsError(
+            f"running on Dask needs the 'dask' extra: pip install 'factcheck[dask]' ({exc})",
+            field="--scheduler" if scheduler else "--workers",
+        ) from exc
+    # Dask sets its loggers to INFO on import; the run's progress says what matters.
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+    # A worker slow to stop when the local cluster closes is killed: nothing is lost.
+    logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
+    with dask_engine(scheduler, workers, progress=progress) as engine:
+        yield engine
 
 
 def summary(result: Report) -> str:

@@ -507,6 +507,8 @@ def _in_batches(
         progress.start("loading the embedding model")
         embedder.load()
         progress.finish()
+    # A model placed on a GPU takes larger batches than asked (see embed.placement).
+    batch_size = max(batch_size, getattr(embedder, "batch_size", batch_size))
     label = "embedding claims" + (f" ({cached:,} cached)" if cached else "")
     progress.start(label, len(items))
     ordered = sorted(items, key=lambda item: -len(item[1]))

@@ -26,6 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz
 
+from factcheck.crosscheck.candidates import neighbour_pairs
 from factcheck.crosscheck.compare import (
     Interval,
     compatible,
@@ -66,7 +67,6 @@ MIN_CONTENT_WORDS = 2
 """Claims with fewer content words in their context are never matched: nothing says what
 they measure."""
 MAX_CLUSTER = 64
-_CHUNK_CELLS = 16_000_000  # similarities computed at a time (64 MB of float32)
 
 
 @dataclass(frozen=True)
@@ -232,28 +232,6 @@ class _Pairs:
         return self.evidence(i, j).linked
 
 
-def _neighbour_pairs(
-    block: list[int], vectors: NDArray[np.float32], k: int, floor: float
-) -> dict[tuple[int, int], float]:
-    """Each claim's k nearest neighbours within its block, above ``floor`` similarity."""
-    matrix = vectors[block]
-    pairs: dict[tuple[int, int], float] = {}
-    k = min(k, len(block) - 1)
-    rows = max(64, min(1024, _CHUNK_CELLS // len(block)))
-    for start in range(0, len(block), rows):
-        sims = matrix[start : start + rows] @ matrix.T
-        for row, scores in enumerate(sims):
-            i = start + row
-            scores[i] = -np.inf
-            top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else range(len(scores))
-            for j in top:
-                score = round(float(scores[j]), 6)  # rounding keeps ties stable across orders
-                if score >= floor:
-                    a, b = sorted((block[i], block[int(j)]))
-                    pairs[(a, b)] = score
-    return pairs
-
-
 def heading(members: Sequence[Claim]) -> str:
     """What a cluster is about, from its frames: "Apple ship iphone, 2023-Q4".
 
@@ -321,7 +299,7 @@ def candidate_pairs(
     ]
     if len(eligible) < 2:
         return {}
-    return _neighbour_pairs(eligible, vectors, settings.neighbours, settings.similarity_threshold)
+    return neighbour_pairs(eligible, vectors, settings.neighbours, settings.similarity_threshold)
 
 
 def cluster_block(
