@@ -72,6 +72,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/robustness.py
 	$(BIN)/python benchmarks/report_scale.py
 	$(BIN)/python benchmarks/html_positions.py
+	$(BIN)/python benchmarks/parse_cost.py
+	$(BIN)/python benchmarks/accuracy.py
+	$(BIN)/python benchmarks/false_alarms.py
 
 fuzz: $(STAMP)
 	FACTCHECK_FUZZ=1 $(BIN)/python -m pytest -q -m fuzz tests/test_fuzz.py

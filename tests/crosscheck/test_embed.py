@@ -222,5 +222,4 @@ def test_the_model_is_placed_on_the_gpu_torch_sees(
         assert model.halved  # type: ignore[attr-defined]
         assert embedder.batch_size == 512
     finally:
-        embed._load_model.cache_clear()
-        embed._LOADED.discard(spec)
+        embed._MODELS.forget(spec)

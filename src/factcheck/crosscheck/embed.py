@@ -285,6 +285,10 @@ class _LoadedModels:
     def holds(self, model: str) -> bool:
         return model in self._held
 
+    def forget(self, model: str) -> None:
+        """Let a model go (its next use loads it again)."""
+        self._held.pop(model, None)
+
     def get(self, model: str) -> SentenceTransformer:
         if model in self._held:
             self._held.move_to_end(model)

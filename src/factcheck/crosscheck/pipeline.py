@@ -173,7 +173,7 @@ def embed_claims(
 def check_block(
     claims: Sequence[Claim],
     vectors: NDArray[np.float32],
-    measure_vectors: NDArray[np.float32],
+    measure_vectors: NDArray[np.float32] | None,
     settings: Settings,
     published: Mapping[str, date | None],
 ) -> BlockResult:
@@ -187,7 +187,7 @@ def check_block(
 _BlockTask = tuple[
     list[Claim],
     NDArray[np.float32],
-    NDArray[np.float32],
+    NDArray[np.float32] | None,
     Settings,
     dict[str, date | None],
     StageCache | None,
@@ -199,9 +199,8 @@ def _check_cached_block(task: _BlockTask) -> BlockResult:
     if cache is None:
         return check_block(claims, vectors, measure_vectors, settings, published)
     dates = "\x00".join(f"{source}={day}" for source, day in sorted(published.items()))
-    place, known = cache.block_of(
-        claims, [vectors.tobytes(), measure_vectors.tobytes(), dates.encode()]
-    )
+    measures = b"" if measure_vectors is None else measure_vectors.tobytes()
+    place, known = cache.block_of(claims, [vectors.tobytes(), measures, dates.encode()])
     if known is not None:
         return known
     result = check_block(claims, vectors, measure_vectors, settings, published)
@@ -227,14 +226,13 @@ def cross_check(
     """
     engine = engine or LocalEngine()
     vectors = np.asarray(vectors, dtype=np.float32)
-    if measure_vectors is None:
-        measure_vectors = np.zeros_like(vectors)
     published = published or {}
     tasks: list[_BlockTask] = []
     for block in comparable_blocks(claims):
         members = [claims[i] for i in block]
         dates = {c.source: published.get(c.source) for c in members}
-        tasks.append((members, vectors[block], measure_vectors[block], settings, dates, cache))
+        measures = measure_vectors[block] if measure_vectors is not None else None
+        tasks.append((members, vectors[block], measures, settings, dates, cache))
     results = engine.map_blocks(_check_cached_block, tasks)
     pairs = [
         pair for clusters, findings in results for pair in zip(clusters, findings, strict=True)

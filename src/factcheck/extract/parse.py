@@ -515,24 +515,31 @@ def read_frames(
     to the next within the source (``found`` is one source's sentences, in order).
     """
     previous: str | None = None
+    nlp = load_parser()
     for batch in _batches(found, BATCH_SENTENCES):
-        docs = parse_sentences([sentence.text for sentence, _ in batch])
-        for (sentence, claims), doc in zip(batch, docs, strict=True):
-            named_here: str | None = None
-            parsed = ParsedSentence(doc)
-            for claim in claims:
-                start = claim.citation.start - sentence.start
-                parts = read_parts(
-                    parsed,
-                    (start, start + len(claim.citation.quote)),
-                    reference=reference,
-                    previous_entity=previous,
-                    date_like=claim.quantity.kind in (Kind.DATE, Kind.YEAR),
-                    relative=claim.quantity.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINTS),
-                )
-                named_here = named_here or parts.entity
-                yield claim.model_copy(update={"frame": with_parts(claim.frame, parts)})
-            previous = named_here or previous
+        # Every new token string a parse meets is kept by spaCy for good (numbers, names):
+        # a memory zone lets a batch's go, so memory stays flat on huge inputs. Nothing of
+        # the parse leaves the zone but the frames, which are plain strings.
+        done: list[Claim] = []
+        with nlp.memory_zone():
+            docs = nlp.pipe([sentence.text for sentence, _ in batch], batch_size=BATCH_SENTENCES)
+            for (sentence, claims), doc in zip(batch, docs, strict=True):
+                named_here: str | None = None
+                parsed = ParsedSentence(doc)
+                for claim in claims:
+                    start = claim.citation.start - sentence.start
+                    parts = read_parts(
+                        parsed,
+                        (start, start + len(claim.citation.quote)),
+                        reference=reference,
+                        previous_entity=previous,
+                        date_like=claim.quantity.kind in (Kind.DATE, Kind.YEAR),
+                        relative=claim.quantity.kind in (Kind.PERCENT, Kind.PERCENTAGE_POINTS),
+                    )
+                    named_here = named_here or parts.entity
+                    done.append(claim.model_copy(update={"frame": with_parts(claim.frame, parts)}))
+                previous = named_here or previous
+        yield from done
 
 
 def _batches(
