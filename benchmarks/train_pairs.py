@@ -63,7 +63,7 @@ PRIOR = {
     "attribution_differs": 0.0,
     "log_ratio": -1.0,
     "values_agree": 1.5,
-    "same_source": 0.0,
+    "nearby": 1.0,
     "minimal_pair": -2.0,
     "modality_differs": -1.5,
     "change_vs_level": -0.5,
@@ -132,8 +132,6 @@ def labelled_pairs(
         members = [claims[i] for i in block]
         for (i, j), similarity in candidate_pairs(members, vectors[block], settings).items():
             a, b = members[i], members[j]
-            if a.source == b.source:
-                continue
             key = frozenset((a.id, b.id))
             ea, eb = entries_of.get(a.id), entries_of.get(b.id)
             if key in traps:

@@ -53,7 +53,7 @@ FEATURES = (
     "attribution_differs",
     "log_ratio",
     "values_agree",
-    "same_source",
+    "nearby",
     "minimal_pair",
     "modality_differs",
     "change_vs_level",
@@ -75,7 +75,7 @@ _EXPLAINED = {
     "attribution_differs": "credited to different reporters",
     "log_ratio": "their values are far apart",
     "values_agree": "their values agree",
-    "same_source": "one source",
+    "nearby": "one source restating a figure close by",
     "minimal_pair": "the wording differs by one swapped name or thing",
     "modality_differs": "one is a forecast or threat",
     "change_vs_level": "a change against a level",
@@ -84,6 +84,9 @@ _EXPLAINED = {
 """How each feature reads in an explanation."""
 
 _MAX_LOG_RATIO = 5.0
+NEARBY_CHARS = 800
+"""Claims of one source this close restate one figure more often than not (a headline
+and its story, a summary and its detail)."""
 
 
 @dataclass(frozen=True)
@@ -383,7 +386,9 @@ def pair_features(
         ),
         "log_ratio": _log_ratio(a, b),
         "values_agree": float(values_agree),
-        "same_source": float(a.source == b.source),
+        "nearby": float(
+            a.source == b.source and abs(a.citation.start - b.citation.start) <= NEARBY_CHARS
+        ),
         "minimal_pair": float(contrastive(a.context, b.context)),
         # A date is when something happens, whatever is said of the event.
         "modality_differs": float(

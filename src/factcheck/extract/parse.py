@@ -279,6 +279,10 @@ def _governing_verb(start: Token) -> _Path:
         as_subject = as_subject or node.dep_ in _SUBJECTS
         node = node.head
         if node.pos_ in _VERBS:
+            # An auxiliary a parse hung the figure on ("$6 million was gone") stands for
+            # the verb it helps.
+            while node.dep_ in ("aux", "auxpass") and node.head.i != node.i:
+                node = node.head
             return _Path(node, preposition, as_subject)
         if node.dep_ not in ("prep", "pobj", "conj", "appos", *_MODIFIES, *_OBJECTS):
             break
@@ -415,6 +419,16 @@ def read_parts(
             # What happened to what the figure counts ("1,602 people were killed") or what
             # its subject did with it ("Apple shipped 80 million").
             words.append((verb.i, lemma))
+        elif path.as_subject:
+            # A figure said to be something ("$6.28 million was gone", "20% were
+            # unemployed"): the complement says what it measures.
+            words += [
+                (child.i, child.lemma_.lower())
+                for child in verb.children
+                if child.dep_ in ("acomp", "attr")
+                and child.i not in inside
+                and child.pos_ in ("ADJ", "VERB", "NOUN")
+            ]
         # A bare figure is what its subject is ("the unemployment rate fell to 3.5%"); the
         # object says what a change is of ("raised rates by 0.25 points").
         if noun is None and complement is None:
