@@ -25,6 +25,7 @@ from factcheck.extract.quantities import Found, find_quantities, is_dateline
 from factcheck.extract.segment import collapse_whitespace, iter_sentences, split_sentences
 from factcheck.models import Citation, Claim, Sentence, Source
 from factcheck.settings import Settings
+from factcheck.sources.normalise import new_source
 
 __all__ = ["extract_claims", "iter_claims", "split_sentences"]
 
@@ -68,8 +69,8 @@ def _digest(sentence_text: str) -> bytes:
 
 
 def _source_of(text_or_source: str | Source) -> Source:
-    if isinstance(text_or_source, str):
-        return Source(id=_TEXT_SOURCE_ID, text=text_or_source)
+    if isinstance(text_or_source, str):  # a text is read as a reader would read it
+        return new_source(id=_TEXT_SOURCE_ID, path=None, format="text", text=text_or_source)
     return text_or_source
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
 
 from factcheck.errors import SourceError
 from factcheck.models import Source
@@ -13,11 +12,11 @@ from factcheck.sources.html import read_html
 from factcheck.sources.jsonl import JsonlDocuments, looks_like_jsonl
 from factcheck.sources.lines import iter_lines
 from factcheck.sources.markdown import markdown_meta
+from factcheck.sources.normalise import Format, new_source, normalise_text
 from factcheck.sources.published import find_publication_date
 
 __all__ = ["Format", "read_documents", "read_source", "sniff"]
 
-Format = Literal["text", "markdown", "html", "jsonl"]
 _LONGEST_TITLE = 200
 _LOOKS_HTML = re.compile(
     # A comment ends at its first "-->" (atomic): letting it run on to a later one made a
@@ -48,14 +47,15 @@ def _html_source(text: str, name: str, path: Path | None) -> Source:
     document = read_html(text, path or name)
     if not document.text.strip():
         raise SourceError("no readable text in the HTML", path=path or name)
-    return Source(
+    text = normalise_text(document.text)
+    return new_source(
         id=name,
         path=str(path) if path else None,
         format="html",
         title=document.title,
         url=document.url,
-        published=document.published or find_publication_date(document.text),
-        text=document.text,
+        published=document.published or find_publication_date(text),
+        text=text,
     )
 
 
@@ -73,7 +73,7 @@ def read_documents(
     where = path or name
     if reason := not_text_reason(data):
         raise SourceError(reason, path=where)
-    text = decode_bytes(data, where)
+    text = normalise_text(decode_bytes(data, where))
     if not text or text.isspace():  # only a BOM, or UTF-16 spaces
         raise SourceError("empty file (only whitespace)", path=where)
     fmt = fmt or sniff(text)
@@ -85,13 +85,13 @@ def read_documents(
     if fmt == "markdown":
         title, published = markdown_meta(text, where)
         return [
-            Source(
+            new_source(
                 id=name, path=location, format="markdown", title=title,
                 published=published, text=text,
             )
         ]  # fmt: skip
     return [
-        Source(
+        new_source(
             id=name, path=location, format="text", title=_first_line_title(text),
             published=find_publication_date(text), text=text,
         )
