@@ -11,19 +11,23 @@ items, quotes, table rows) separated by blank lines, the same layout as the
 tag-rule reader in :mod:`factcheck.sources.html`, which serves whenever this
 finds nothing.
 
+It works on the page's one parsed tree (:mod:`factcheck.sources.markup`), which it
+changes: what no reader sees is removed from it, as the tag rules would remove it.
 trafilatura is imported inside the function, so ``import factcheck`` stays fast.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from factcheck.sources.dates import parse_iso_date
+from factcheck.sources.markup import Page, parse_markup
 
-__all__ = ["Article", "read_article"]
+__all__ = ["MOST_ELEMENTS", "Article", "is_hidden", "read_article"]
 
 # Never the article: code, styling, frames, widgets, navigation (as the tag rules say);
 # ld+json scripts stay until the metadata is read, then go too.
@@ -39,6 +43,10 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _HEADLINE_WORDS = 4  # fewer is a site's name or a section ("Valley Voice", "World news")
 _LONGEST_HEADLINE = 300
+# trafilatura's time grows with the square of a page's elements (20,000: 3 s; 60,000:
+# 19 s); a page this big is no single article, and the tag rules read it in linear time.
+MOST_ELEMENTS = 5_000
+"""Largest page (in elements, after what no reader sees is removed) trafilatura reads."""
 # htmldate without its search of the running text: that guesses from any date in the page
 # (a copyright year, a related story), while metadata, <time> and the URL say what they mean.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -52,8 +60,10 @@ class Article:
     url: str | None
 
 
-def _is_hidden(element: Any) -> bool:
-    style = (element.get("style") or "").replace(" ", "").lower()
+def is_hidden(element: Any) -> bool:
+    """Whether an lxml element is hidden from readers: ``hidden``, ``aria-hidden="true"``,
+    or a style of ``display:none`` or ``visibility:hidden`` (any whitespace, any case)."""
+    style = "".join((element.get("style") or "").split()).lower()
     return (
         element.get("hidden") is not None
         or (element.get("aria-hidden") or "").strip().lower() == "true"
@@ -95,7 +105,7 @@ def _drop_unseen(tree: Any, *, keep_metadata: bool) -> None:
         elif tag in _NEVER_TEXT:
             if not (keep_metadata and _is_ld_json(element)):
                 doomed.append(element)
-        elif _is_hidden(element) or (tag in _CHROME and not _in_content(element)):
+        elif is_hidden(element) or (tag in _CHROME and not _in_content(element)):
             doomed.append(element)
         else:
             # Text stored in attributes (embedded JSON posts) is not the page's text.
@@ -157,18 +167,24 @@ def _headline(tree: Any) -> str | None:
     return text if words >= _HEADLINE_WORDS and len(text) <= _LONGEST_HEADLINE else None
 
 
-def read_article(markup: str) -> Article | None:
-    """The article of a page by trafilatura; None when the markup gives no tree at all.
+def read_article(page: str | Page | None) -> Article | None:
+    """The article of a page (its markup, or the page from
+    :func:`~factcheck.sources.markup.parse_markup`, whose tree this changes) by
+    trafilatura; None when the markup gives no tree at all, or a tree of more than
+    :data:`MOST_ELEMENTS` elements once what no reader sees is removed.
 
     The text is empty when trafilatura finds no article (a page of a few words, say).
     """
     import trafilatura
 
+    parsed = parse_markup(page) if isinstance(page, str) else page
+    if parsed is None:
+        return None
+    tree = parsed.tree
     try:
-        tree = trafilatura.load_html(markup)
-        if tree is None:
-            return None
         _drop_unseen(tree, keep_metadata=True)
+        if any(True for _ in itertools.islice(tree.iter(), MOST_ELEMENTS, None)):
+            return None
         meta = trafilatura.extract_metadata(tree, date_config=_DATE_PARAMS)
         _drop_unseen(tree, keep_metadata=False)  # JSON-LD bodies are no text a reader sees
         document = trafilatura.bare_extraction(

@@ -10,6 +10,10 @@ Metadata: the title, URL and date the page states in ``<meta>`` tags, ``<link
 rel="canonical">`` and JSON-LD come first; what trafilatura reads (the headline,
 htmldate's reading of dates) fills in what they do not say; then the article's
 ``<time>`` and a dated URL.
+
+The page is parsed once (:mod:`factcheck.sources.markup`); the metadata is read
+from the tree first, then the article extractor and, when it finds nothing, the
+tag rules read the same tree.
 """
 
 from __future__ import annotations
@@ -17,15 +21,15 @@ from __future__ import annotations
 import json
 import logging
 import re
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from factcheck.sources.article import read_article
+from factcheck.sources.article import is_hidden, read_article
 from factcheck.sources.dates import parse_iso_date
+from factcheck.sources.markup import as_bytes, parse_markup
 from factcheck.sources.published import url_date
 
 __all__ = ["HtmlDocument", "read_html"]
@@ -33,19 +37,21 @@ __all__ = ["HtmlDocument", "read_html"]
 logger = logging.getLogger(__name__)
 
 # Never text a reader sees as the article: code, styling, navigation, chrome, widgets.
-_DROP = (
+_DROP = frozenset((
     "script", "style", "noscript", "template", "nav", "aside", "iframe", "svg", "canvas",
     "button", "select", "object", "embed", "head", "dialog", "menu",
-)  # fmt: skip
+))  # fmt: skip
 # Page chrome, unless inside the article itself ("<article><header><h1>...").
-_CHROME = ("header", "footer")
-_CONTENT = ("article", "main")
+_CHROME = frozenset(("header", "footer"))
+_CONTENT = frozenset(("article", "main"))
 _BLOCKS = frozenset(
     """address article blockquote dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li
     main ol p pre section table tbody td tfoot th thead tr ul caption details summary""".split()
 )
 _SPACES = re.compile(r"[ \t\r\f\v\n]+")
 _BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_LINE_EDGES = re.compile(r" *+\n *+")
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -61,25 +67,59 @@ def _parse_date(value: object) -> date | None:
     return parse_iso_date(value) if isinstance(value, str) else None
 
 
-def _attribute(tag: Any, name: str) -> str | None:
-    value = tag.get(name) if tag is not None else None
-    if isinstance(value, list):  # multi-valued attributes such as rel
-        value = " ".join(value)
-    return str(value).strip() if value else None
+def _attribute(element: Any, name: str) -> str | None:
+    value = element.get(name) if element is not None else None
+    return str(value).strip() or None if value else None
 
 
-def _meta(soup: Any, *names: str) -> str | None:
-    for name in names:
-        for key in ("property", "name", "itemprop"):
-            if content := _attribute(soup.find("meta", attrs={key: name}), "content"):
-                return content
-    return None
+def _words(element: Any) -> str:
+    """An element's text pieces, each stripped, joined by single spaces."""
+    return " ".join(piece.strip() for piece in element.itertext() if piece.strip())
 
 
-def _json_ld_items(soup: Any, where: str | Path) -> Iterator[dict[str, Any]]:
-    for tag in soup.find_all("script", attrs={"type": "application/ld+json"}):
+class _Head:
+    """What the metadata needs from a page, gathered in one walk over its tree:
+    ``<meta>`` contents by (attribute, name), the canonical link, ld+json scripts, the
+    first ``<title>`` and the ``<h1>`` elements."""
+
+    def __init__(self, tree: Any) -> None:
+        self.meta: dict[tuple[str, str], str] = {}
+        self.canonical: str | None = None
+        self.ld_json: list[str] = []
+        self.title: str | None = None
+        self.h1: Any = None
+        for element in tree.iter("meta", "link", "script", "title", "h1"):
+            tag = element.tag
+            if tag == "meta":
+                content = _attribute(element, "content")
+                for key in ("property", "name", "itemprop"):
+                    name = element.get(key)
+                    if content and name is not None:
+                        self.meta.setdefault((key, name), content)
+            elif tag == "link":
+                if self.canonical is None and "canonical" in (element.get("rel") or "").split():
+                    self.canonical = _attribute(element, "href")
+            elif tag == "script":
+                if element.get("type") == "application/ld+json":
+                    self.ld_json.append(element.text or "")
+            elif tag == "title":
+                if self.title is None and len(element) == 0:
+                    self.title = (element.text or "").strip() or None
+            elif self.h1 is None:
+                self.h1 = element
+
+    def first(self, *names: str) -> str | None:
+        for name in names:
+            for key in ("property", "name", "itemprop"):
+                if content := self.meta.get((key, name)):
+                    return content
+        return None
+
+
+def _json_ld_items(head: _Head, where: str | Path) -> Iterator[dict[str, Any]]:
+    for script in head.ld_json:
         try:
-            data = json.loads(tag.string or "")
+            data = json.loads(script)
         except ValueError:
             continue  # malformed metadata is not the page's text: other dates may serve
         except RecursionError:  # '[' * 100000: deeper than the parser recurses
@@ -96,82 +136,143 @@ def _json_ld_items(soup: Any, where: str | Path) -> Iterator[dict[str, Any]]:
                     stack.extend(reversed(item["@graph"]))
 
 
-def _json_ld_date(soup: Any, where: str | Path) -> date | None:
-    for item in _json_ld_items(soup, where):
+def _json_ld_date(head: _Head, where: str | Path) -> date | None:
+    for item in _json_ld_items(head, where):
         if found := _parse_date(item.get("datePublished")):
             return found
     return None
 
 
-def _title(soup: Any) -> str | None:
-    if title := _meta(soup, "og:title", "twitter:title"):
+def _title(head: _Head) -> str | None:
+    if title := head.first("og:title", "twitter:title"):
         return title
-    if soup.title is not None and soup.title.string and soup.title.string.strip():
-        return str(soup.title.string).strip()
-    if (h1 := soup.find("h1")) is not None:
-        return str(h1.get_text(" ", strip=True)) or None
+    if head.title:
+        return head.title
+    if head.h1 is not None:
+        return _words(head.h1) or None
     return None
 
 
-def _is_hidden(tag: Any) -> bool:
-    style = (_attribute(tag, "style") or "").replace(" ", "").lower()
-    return (
-        tag.has_attr("hidden")
-        or _attribute(tag, "aria-hidden") == "true"
-        or "display:none" in style
-        or "visibility:hidden" in style
-    )
+def _drop_non_content(root: Any) -> None:
+    """Remove what no reader sees, page chrome outside the article, and small forms."""
+    from lxml import etree
 
-
-def _drop_non_content(soup: Any) -> None:
-    from bs4 import CData, Comment, Declaration, Doctype, ProcessingInstruction
-
-    for node in soup.find_all(string=True):
-        if isinstance(node, CData | Comment | Declaration | Doctype | ProcessingInstruction):
-            node.extract()  # comments, CDATA (parsed as comments), doctype
-    for tag in soup.find_all(_DROP):
-        tag.decompose()
-    for tag in soup.find_all(_CHROME):
-        if not tag.decomposed and tag.find_parent(_CONTENT) is None:
-            tag.decompose()
-    for tag in soup.find_all(_is_hidden):
-        if not tag.decomposed:
-            tag.decompose()
-    body_size = len((soup.body or soup).get_text())
-    for form in soup.find_all("form"):
+    doomed = []
+    inside_content = 0  # how many <article>/<main> elements are open: one walk, any depth
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag
+        if event == "end":
+            inside_content -= tag in _CONTENT
+            continue
+        inside_content += tag in _CONTENT
+        if tag in _DROP or is_hidden(element) or (tag in _CHROME and not inside_content):
+            doomed.append(element)
+    for element in doomed:
+        element.drop_tree()  # keeps the text after it (its tail); a doomed child goes too
+    forms = list(root.iter("form"))
+    if not forms:
+        return
+    body_size = len(next(root.iter("body"), root).text_content())
+    for form in forms:
         # Some sites wrap the whole page in one <form>: keep a form holding most of the text.
-        if not form.decomposed and len(form.get_text()) * 2 < body_size:
-            form.decompose()
+        if len(form.text_content()) * 2 < body_size:
+            form.drop_tree()
 
 
 def _text_of(root: Any) -> str:
-    pieces: list[str] = []
-    for element in root.descendants:
-        name = getattr(element, "name", None)
-        if name is None:
-            pieces.append(_SPACES.sub(" ", str(element)))
-        elif name == "br":
-            pieces.append("\n")
-        elif name in _BLOCKS:
-            pieces.append("\n\n")
-    lines = (line.strip(" ") for line in "".join(pieces).split("\n"))
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    from lxml import etree
+
+    pieces = _Pieces()
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            name = element.tag
+            if name == "br":
+                pieces.append("\n")
+            elif name in _BLOCKS:
+                pieces.append("\n\n")
+            if element.text:
+                pieces.append(_SPACES.sub(" ", element.text))
+        elif element.tail and element is not root:
+            pieces.append(_SPACES.sub(" ", element.tail))
+    return pieces.text()
 
 
-def _parse(markup: str, where: str | Path) -> Any:
-    """The page's tree; the parser's warnings become one log line each, never raw text."""
-    from bs4 import BeautifulSoup
+class _Pieces:
+    """Text pieces joined into chunks of about a megabyte as they come: a huge page's
+    400,000 small strings cost their object headers only a chunk at a time."""
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        soup = BeautifulSoup(markup, "lxml")
-    for warning in caught:
-        if warning.category.__name__ == "XMLParsedAsHTMLWarning":
-            logger.warning("%s: looks like XML, not HTML; read as HTML", where)
-        else:  # bs4's warnings run over several lines: keep the first
-            first = str(warning.message).strip().splitlines()[:1] or [warning.category.__name__]
-            logger.warning("%s: %s", where, first[0])
-    return soup
+    def __init__(self) -> None:
+        self.chunks: list[str] = []
+        self.pieces: list[str] = []
+        self.size = 0
+
+    def append(self, piece: str) -> None:
+        self.pieces.append(piece)
+        self.size += len(piece)
+        if self.size > _CHUNK:
+            self.chunks.append("".join(self.pieces))
+            self.pieces.clear()
+            self.size = 0
+
+    def text(self) -> str:
+        """The pieces as one text: lines stripped of spaces, a run of blank lines one."""
+        self.chunks.append("".join(self.pieces))
+        text = "".join(self.chunks)
+        self.chunks.clear()
+        text = _LINE_EDGES.sub("\n", text)
+        return _BLANKS.sub("\n\n", text).strip()
+
+
+class _StreamedTagRules:
+    """The tag rules read from the parser's events, for a page nested deeper than a tree
+    is built: text outside dropped, hidden and chrome elements (forms are kept, and the
+    whole page is read, as no tree says where its <main> ends)."""
+
+    def __init__(self) -> None:
+        self.pieces = _Pieces()
+        self.open: list[bool] = []  # for each open element: whether its text is dropped
+        self.dropped = 0
+        self.inside_content = 0
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        dropped = tag in _DROP or is_hidden(attrib) or (tag in _CHROME and not self.inside_content)
+        self.open.append(dropped)
+        self.dropped += dropped
+        self.inside_content += tag in _CONTENT
+        if not self.dropped:
+            if tag == "br":
+                self.pieces.append("\n")
+            elif tag in _BLOCKS:
+                self.pieces.append("\n\n")
+
+    def end(self, tag: str) -> None:
+        if self.open:
+            self.dropped -= self.open.pop()
+        self.inside_content -= tag in _CONTENT
+
+    def data(self, text: str) -> None:
+        if not self.dropped:
+            self.pieces.append(_SPACES.sub(" ", text))
+
+    def close(self) -> str:
+        return self.pieces.text()
+
+
+def _streamed_text(data: bytes) -> str:
+    from lxml import etree
+
+    target: Any = _StreamedTagRules()  # a parser target by its methods, as lxml takes it
+    parser = etree.HTMLParser(target=target, huge_tree=True, remove_comments=True, remove_pis=True)
+    text: Any = etree.fromstring(data, parser)  # what the target's close() returns
+    return str(text)
+
+
+def _first(tree: Any, *tags: str) -> Any:
+    for tag in tags:
+        found = next(tree.iter(tag), None)
+        if found is not None:
+            return found
+    return tree
 
 
 def read_html(
@@ -183,23 +284,29 @@ def read_html(
     ``find_article=False`` reads by the tag rules alone (for comparison, as the
     benchmark does).
     """
-    article = read_article(markup) if find_article else None
-    soup = _parse(markup, where)
-    title = _meta(soup, "og:title", "twitter:title") or (article and article.title) or _title(soup)
-    url = (
-        _attribute(soup.find("link", rel="canonical"), "href")
-        or _meta(soup, "og:url")
-        or (article and article.url)
-        or None
-    )
-    meta_date = _parse_date(_meta(soup, "article:published_time", "datePublished", "date"))
-    published = meta_date or _json_ld_date(soup, where) or (article and article.published) or None
-    _drop_non_content(soup)
-    root = soup.find("main") or soup.find("article") or soup.body or soup
+    page = parse_markup(markup, where)
+    if page is None:
+        return HtmlDocument(text="", title=None, published=None, url=None)
+    tree = page.tree
+    head = _Head(tree)
+    meta_date = _parse_date(head.first("article:published_time", "datePublished", "date"))
+    published = meta_date or _json_ld_date(head, where)
+    if page.too_deep:
+        logger.warning("%s: nested deeper than a tree is built; read by the tag rules", where)
+    article = read_article(page) if find_article and not page.too_deep else None
+    title = head.first("og:title", "twitter:title") or (article and article.title) or _title(head)
+    url = head.canonical or head.first("og:url") or (article and article.url) or None
+    published = published or (article and article.published) or None
+    _drop_non_content(tree)
+    root = _first(tree, "main", "article", "body")
+    if article is not None and article.text.strip():
+        text = article.text
+    else:
+        text = _streamed_text(as_bytes(markup)) if page.too_deep else _text_of(root)
     if published is None:
         # The article's own <time>, not one in a list of related stories elsewhere.
-        published = _parse_date(_attribute(root.find("time", datetime=True), "datetime"))
+        time = next((t for t in root.iter("time") if t.get("datetime") is not None), None)
+        published = _parse_date(_attribute(time, "datetime"))
     if published is None and url:
         published = url_date(url)
-    text = article.text if article is not None and article.text.strip() else _text_of(root)
     return HtmlDocument(text=text, title=title, published=published, url=url)
