@@ -51,7 +51,7 @@ def claims_command(
     if output is None:
         with standard_output() as stream:
             coloured = colour(stream)
-            write_claims(found, fmt, stream, width=width(), color=coloured)
+            write_claims(found, fmt, stream, width=width(), color=coloured, sources=len(sources))
     else:
         with open_atomic(output) as handle:
-            write_claims(found, fmt, handle, width=width())
+            write_claims(found, fmt, handle, width=width(), sources=len(sources))

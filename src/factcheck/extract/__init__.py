@@ -21,6 +21,7 @@ from datetime import date
 
 from factcheck.extract.aspects import lowercase_words
 from factcheck.extract.frame import describe
+from factcheck.extract.numbers import past_digit_bound
 from factcheck.extract.quantities import Found, find_quantities, is_dateline
 from factcheck.extract.segment import collapse_whitespace, iter_sentences, split_sentences
 from factcheck.models import Citation, Claim, Sentence, Source
@@ -40,7 +41,11 @@ def _claims_of(
     margin: float,
     lowercase: Callable[[], frozenset[str]],
 ) -> list[Claim]:
-    found: list[Found] = list(find_quantities(sentence.text, reference, margin))
+    found: list[Found] = [
+        item
+        for item in find_quantities(sentence.text, reference, margin)
+        if not past_digit_bound(source.text, sentence.start + item.start, sentence.start + item.end)
+    ]
     if not found or is_dateline(sentence.text, found):
         return []
     claims = []

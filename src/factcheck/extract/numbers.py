@@ -17,6 +17,7 @@ from factcheck.units import SCALES
 
 __all__ = [
     "DIGITS_PATTERN",
+    "MOST_DIGITS",
     "ONES",
     "SCALE_PATTERN",
     "TENS",
@@ -26,6 +27,7 @@ __all__ = [
     "parse_number",
     "parse_number_words",
     "parse_share_words",
+    "past_digit_bound",
     "scale_of",
 ]
 
@@ -44,6 +46,39 @@ DIGITS_PATTERN = (
     r"(?:[.\u066b\uff0e]\d+)?(?![.\u066b\uff0e]\d)|[.\u066b\uff0e]\d+"
 )
 """A decimal number written in digits of any script, with any of :data:`DECIMAL_POINTS`."""
+
+MOST_DIGITS = 24
+"""More digits than any stated quantity has (a national debt has 15, Avogadro's number
+written out 24): a longer run of digits is no number, and no part of it is a claim."""
+
+
+def past_digit_bound(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is part of a run of more than
+    :data:`MOST_DIGITS` digits: its own, and those joined to it on either side (directly or
+    across a group separator), which a sentence cut inside a long run leaves outside it.
+    Looks at most that many digits beyond the span, so the cost stays bounded."""
+    count = sum(char.isdigit() for char in text[start:end])
+    before, after = start, end
+    while count <= MOST_DIGITS and before > 0:
+        if text[before - 1].isdigit():
+            before -= 1
+        elif before > 1 and text[before - 1] in GROUP_SEPARATORS and text[before - 2].isdigit():
+            before -= 2
+        else:
+            break
+        count += 1
+    while count <= MOST_DIGITS and after < len(text):
+        if text[after].isdigit():
+            after += 1
+        elif (
+            after + 1 < len(text) and text[after] in GROUP_SEPARATORS and text[after + 1].isdigit()
+        ):
+            after += 2
+        else:
+            break
+        count += 1
+    return count > MOST_DIGITS
+
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -50,11 +50,20 @@ def _write_csv(claims: Iterable[Claim], out: TextIO) -> None:
 
 
 def write_claims(
-    claims: Iterable[Claim], fmt: str, out: TextIO, *, width: int = 100, color: bool = False
+    claims: Iterable[Claim],
+    fmt: str,
+    out: TextIO,
+    *,
+    width: int = 100,
+    color: bool = False,
+    sources: int | None = None,
 ) -> None:
-    """Stream the claims to ``out`` as a table (fitted to ``width`` columns), JSON or CSV."""
+    """Stream the claims to ``out`` as a table (fitted to ``width`` columns), JSON or CSV.
+
+    ``sources``: how many sources were read, for the table's count line (a source
+    without claims counts too); by default the sources the claims come from."""
     if fmt == "table":
-        _write_table(claims, out, max(width, 40), color)
+        _write_table(claims, out, max(width, 40), color, sources)
         return
     writers = {"json": _write_json, "csv": _write_csv}
     if fmt not in writers:
@@ -93,7 +102,9 @@ def _row(claim: Claim) -> tuple[str, str, str, str, str]:
 _HEADER = ("where", "kind", "value", "quote", "subject")
 
 
-def _write_table(claims: Iterable[Claim], out: TextIO, width: int, color: bool) -> None:
+def _write_table(
+    claims: Iterable[Claim], out: TextIO, width: int, color: bool, read: int | None
+) -> None:
     """One line per claim fitted to ``width`` columns (the subject is cut to fit), a count.
 
     Column widths come from the first :data:`TABLE_BLOCK` claims; later lines are
@@ -126,7 +137,8 @@ def _write_table(claims: Iterable[Claim], out: TextIO, width: int, color: bool) 
         out.write(line(row) + "\n")
         count += 1
         sources.add(source)
-    out.write(f"{counted(count, 'claim')} in {counted(len(sources), 'source')}\n")
+    total = len(sources) if read is None else read
+    out.write(f"{counted(count, 'claim')} in {counted(total, 'source')}\n")
 
 
 def render_claims(

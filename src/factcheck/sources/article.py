@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -157,6 +158,38 @@ def _tree_text(body: Any) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
+# trafilatura makes every Unicode space a plain one, and "7 000" (a no-break space between
+# digit groups) two numbers. Such spaces stand in as printable letters while it reads the
+# tree (Lisu letters, chosen only when the page holds none of them), and come back after.
+_DIGIT_GROUP_SPACE = re.compile("(?<=\\d)[\u00a0\u2007\u2009\u200a\u202f](?=\\d)")
+_STAND_INS = "\ua4d0\ua4d1\ua4d2\ua4d3\ua4d4\ua4d5\ua4d6\ua4d7\ua4d8\ua4d9"
+_ANY_STAND_IN = re.compile(f"[{_STAND_INS}]")
+
+
+def _texts(tree: Any) -> Iterator[tuple[Any, str, str]]:
+    for element in tree.iter():
+        for where in ("text", "tail"):
+            value = getattr(element, where)
+            if value:
+                yield element, where, value
+
+
+def _stand_ins(tree: Any) -> dict[str, str]:
+    """Which letter stands in for each digit-group space of the page, if any is needed."""
+    spaces: set[str] = set()
+    for _, _, value in _texts(tree):
+        if _ANY_STAND_IN.search(value):
+            return {}  # the page writes the letters itself: leave its spaces to trafilatura
+        spaces.update(match.group() for match in _DIGIT_GROUP_SPACE.finditer(value))
+    return dict(zip(sorted(spaces), _STAND_INS, strict=False))
+
+
+def _swap(tree: Any, table: dict[str, str], pattern: re.Pattern[str]) -> None:
+    for element, where, value in list(_texts(tree)):
+        if pattern.search(value):
+            setattr(element, where, pattern.sub(lambda m: table[m.group()], value))
+
+
 def _headline(tree: Any) -> str | None:
     """The page's one <h1>, when it reads as a headline (four words or more), else None."""
     found = tree.findall(".//h1")
@@ -187,13 +220,23 @@ def read_article(page: str | Page | None) -> Article | None:
             return None
         meta = trafilatura.extract_metadata(tree, date_config=_DATE_PARAMS)
         _drop_unseen(tree, keep_metadata=False)  # JSON-LD bodies are no text a reader sees
-        document = trafilatura.bare_extraction(
-            tree, include_comments=False, include_tables=True, with_metadata=False
-        )
+        stand_ins = _stand_ins(tree)
+        back = {letter: space for space, letter in stand_ins.items()}
+        if stand_ins:
+            _swap(tree, stand_ins, _DIGIT_GROUP_SPACE)
+        try:
+            document = trafilatura.bare_extraction(
+                tree, include_comments=False, include_tables=True, with_metadata=False
+            )
+        finally:  # the tag rules may read the tree next
+            if stand_ins:
+                _swap(tree, back, _ANY_STAND_IN)
     except (ValueError, TypeError, RecursionError):
         return None  # the tag-rule reader reads what trafilatura cannot
     body = None if document is None or isinstance(document, dict) else document.body
     text = _tree_text(body) if body is not None else ""
+    if stand_ins:
+        text = text.translate(str.maketrans(back))
     headline = _headline(tree)
     if text and headline and headline not in text:
         # The headline states the story's claims too ("Flooding forces 2,300 from homes"),

@@ -7,9 +7,9 @@ matter, JSON Lines, datelines) and by extraction.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-__all__ = ["MONTHS", "month_number", "parse_iso_date"]
+__all__ = ["EARLIEST_PUBLISHED", "MONTHS", "month_number", "parse_iso_date", "plausibly_published"]
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -41,3 +41,16 @@ def parse_iso_date(text: str) -> date | None:
             return date.fromisoformat(value[:10])
         except ValueError:
             return None
+
+
+EARLIEST_PUBLISHED = date(1800, 1, 1)
+"""Earlier publication dates are placeholders ("0001-01-01"), not when a source appeared."""
+
+
+def plausibly_published(when: date, today: date | None = None) -> bool:
+    """Whether a source can have been published on ``when``: not before
+    :data:`EARLIEST_PUBLISHED`, and not after tomorrow (``today`` by the clock, the
+    day after allowing for time zones). "Published: 9999-12-31" would otherwise become
+    every source's reference date, and put their yearless dates in the year 9999."""
+    latest = (today or date.today()) + timedelta(days=1)
+    return EARLIEST_PUBLISHED <= when <= latest

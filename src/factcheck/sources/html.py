@@ -50,7 +50,7 @@ _BLOCKS = frozenset(
 )
 _SPACES = re.compile(r"[ \t\r\f\v\n]+")
 _BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
-_LINE_EDGES = re.compile(r" *+\n *+")
+_LINE_EDGES = re.compile(r"(?<! ) *+\n *+")  # from a run's first space only: linear
 _CHUNK = 1 << 20
 
 

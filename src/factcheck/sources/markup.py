@@ -33,8 +33,8 @@ MOST_ATTRIBUTES = 100
 # One attribute as the HTML tokenizer reads it. Names never hold "<", so a failed match
 # ends at the next tag, and each attempt scans up to it only: linear in the page.
 _ATTRIBUTE = r"""(?>\s*+[^\s/>"'=<]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>"'<]*+))?+)"""
-_MANY_ATTRIBUTES = re.compile(rf"<[A-Za-z][^\s/>]*+{_ATTRIBUTE}{{{MOST_ATTRIBUTES + 1},}}+")
-_FIRST_ATTRIBUTES = re.compile(rf"<[A-Za-z][^\s/>]*+{_ATTRIBUTE}{{{MOST_ATTRIBUTES}}}")
+_MANY_ATTRIBUTES = re.compile(rf"<[A-Za-z][^\s/><]*+{_ATTRIBUTE}{{{MOST_ATTRIBUTES + 1},}}+")
+_FIRST_ATTRIBUTES = re.compile(rf"<[A-Za-z][^\s/><]*+{_ATTRIBUTE}{{{MOST_ATTRIBUTES}}}")
 _XML_DECLARATION = "<?xml"
 _LOOKS_HTML = re.compile(r"<html|<!doctype html", re.I)
 

@@ -28,15 +28,19 @@ surrogates as ``\\ud800``, so an id names the file and any output can hold it.
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 from typing import Literal
 
 from factcheck.models import Source
+from factcheck.sources.dates import plausibly_published
 
 __all__ = ["Format", "new_source", "normalise_text", "printable_name"]
 
 Format = Literal["text", "markdown", "html", "jsonl"]
+
+logger = logging.getLogger(__name__)
 
 # Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt), less the
 # noncharacters it reserves: what a renderer shows as nothing.
@@ -86,7 +90,13 @@ def new_source(
     text: str,
 ) -> Source:
     """A Source as every reader builds it: text, title and URL normalised, id and path
-    printable. Normalising text that is normalised already only searches it."""
+    printable, an implausible publication date (in the future, before 1800) left out
+    with a warning. Normalising text that is normalised already only searches it."""
+    if published is not None and not plausibly_published(published):
+        logger.warning(
+            "%s: publication date %s is implausible; ignored", printable_name(path or id), published
+        )
+        published = None
     return Source(
         id=printable_name(id),
         path=printable_name(path) if path is not None else None,
