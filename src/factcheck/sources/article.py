@@ -236,7 +236,7 @@ def read_article(page: str | Page | None) -> Article | None:
     body = None if document is None or isinstance(document, dict) else document.body
     text = _tree_text(body) if body is not None else ""
     if stand_ins:
-        text = text.translate(str.maketrans(back))
+        text = text.translate({ord(letter): space for letter, space in back.items()})
     headline = _headline(tree)
     if text and headline and headline not in text:
         # The headline states the story's claims too ("Flooding forces 2,300 from homes"),
