@@ -1,12 +1,16 @@
 """Read sources: plain text, Markdown, HTML and JSON Lines, from files, folders or stdin.
 
 Each source's ``text`` is what every citation offset points into: the decoded
-file for text and Markdown (never rewritten, ``\\r\\n`` kept), the extracted
-main text for HTML, the ``text`` field for JSON Lines.
+file for text and Markdown, the extracted main text for HTML, the ``text`` field
+for JSON Lines, each after the one normalisation every reader applies
+(:mod:`factcheck.sources.normalise`: invisible characters removed, other breaking
+spaces made plain, lone surrogates made U+FFFD; line breaks, ``\\r\\n`` included,
+never change, so line numbers are the file's).
 
-Ids: a file's name when given directly or found directly inside a given
-folder, its path relative to the folder when deeper, ``<stdin>`` for standard
-input, and for JSON Lines the record's ``id`` else ``NAME#LINE``. Two sources
+Ids: a file's name when given directly or found directly inside a given folder,
+its path relative to the folder when deeper (undecodable bytes of a name written
+as ``\\xe9``), ``<stdin>`` for standard input, and for JSON Lines the record's
+``id`` else ``NAME#LINE``. Two sources
 with one id are an error, so that citations stay unambiguous.
 
 Every input is read with a byte cap (:data:`MAX_BYTES`), whatever its size claims
