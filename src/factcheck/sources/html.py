@@ -87,7 +87,7 @@ class _Head:
         self.canonical: str | None = None
         self.ld_json: list[str] = []
         self.title: str | None = None
-        self.h1: Any = None
+        self.h1: str | None = None  # its words: no element kept, so the tree can go
         for element in tree.iter("meta", "link", "script", "title", "h1"):
             tag = element.tag
             if tag == "meta":
@@ -106,7 +106,7 @@ class _Head:
                 if self.title is None and len(element) == 0:
                     self.title = (element.text or "").strip() or None
             elif self.h1 is None:
-                self.h1 = element
+                self.h1 = _words(element)
 
     def first(self, *names: str) -> str | None:
         for name in names:
@@ -148,9 +148,7 @@ def _title(head: _Head) -> str | None:
         return title
     if head.title:
         return head.title
-    if head.h1 is not None:
-        return _words(head.h1) or None
-    return None
+    return head.h1 or None
 
 
 def _drop_non_content(root: Any) -> None:
@@ -180,6 +178,8 @@ def _drop_non_content(root: Any) -> None:
 
 
 def _text_of(root: Any) -> str:
+    """The tag rules' text of ``root``, which is emptied on the way: each element is
+    cleared once read, so the tree's memory goes as the text's comes (a 20 MB page)."""
     from lxml import etree
 
     pieces = _Pieces()
@@ -192,8 +192,10 @@ def _text_of(root: Any) -> str:
                 pieces.append("\n\n")
             if element.text:
                 pieces.append(_SPACES.sub(" ", element.text))
-        elif element.tail and element is not root:
-            pieces.append(_SPACES.sub(" ", element.tail))
+        else:
+            if element.tail and element is not root:
+                pieces.append(_SPACES.sub(" ", element.tail))
+            element.clear(keep_tail=element is root)
     return pieces.text()
 
 
@@ -299,14 +301,17 @@ def read_html(
     published = published or (article and article.published) or None
     _drop_non_content(tree)
     root = _first(tree, "main", "article", "body")
-    if article is not None and article.text.strip():
-        text = article.text
-    else:
-        text = _streamed_text(as_bytes(markup)) if page.too_deep else _text_of(root)
     if published is None:
         # The article's own <time>, not one in a list of related stories elsewhere.
         time = next((t for t in root.iter("time") if t.get("datetime") is not None), None)
         published = _parse_date(_attribute(time, "datetime"))
+    if article is not None and article.text.strip():
+        text = article.text
+    elif page.too_deep:
+        text = _streamed_text(as_bytes(markup))
+    else:
+        del page, tree  # the walk below empties the tree as it reads it
+        text = _text_of(root)
     if published is None and url:
         published = url_date(url)
     return HtmlDocument(text=text, title=title, published=published, url=url)
