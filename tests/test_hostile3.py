@@ -286,11 +286,14 @@ def test_05_no_break_spaces_between_digit_groups_survive_the_html_reader(tmp_pat
 def test_07_runs_of_digits_past_the_bound_make_no_claims() -> None:
     text = "The firm made $" + "9" * 10_000 + " and " + "7" * 34 + "% growth, and 5% more."
     assert _quotes(text) == ["5%"]
-    grouped = "The firm made $" + "1,000" * 3_000 + " and 5% more."
+    grouped = "The firm made $1" + ",000" * 3_000 + " and 5% more."
     assert _quotes(grouped) == ["5%"]
     assert _values("Assets of $123,456,789,012,345 and 6.02214076 x 10^23 atoms.")[0] == (
         123456789012345.0
     )
+    # The bound is per number: a range of two long ones, and a list, keep their claims.
+    big_range = "between 10,000,000,000,000 and 12,000,000,000,000 dollars in 2024"
+    assert _quotes(big_range) == ["10,000,000,000,000 and 12,000,000,000,000 dollars", "2024"]
 
 
 # -- 8: implausible datelines -------------------------------------------------------------

@@ -52,32 +52,24 @@ MOST_DIGITS = 24
 written out 24): a longer run of digits is no number, and no part of it is a claim."""
 
 
+_DIGIT_RUN = re.compile(r"\d++(?:[,\u00a0\u202f\u2009\u2007\u200a\u066c\uff0c']\d{3}(?!\d))*+")
+"""Digits as one number writes them: joined directly or in groups of three."""
+
+
 def past_digit_bound(text: str, start: int, end: int) -> bool:
-    """Whether the number at ``text[start:end]`` is part of a run of more than
-    :data:`MOST_DIGITS` digits: its own, and those joined to it on either side (directly or
-    across a group separator), which a sentence cut inside a long run leaves outside it.
-    Looks at most that many digits beyond the span, so the cost stays bounded."""
-    count = sum(char.isdigit() for char in text[start:end])
-    before, after = start, end
-    while count <= MOST_DIGITS and before > 0:
-        if text[before - 1].isdigit():
-            before -= 1
-        elif before > 1 and text[before - 1] in GROUP_SEPARATORS and text[before - 2].isdigit():
-            before -= 2
-        else:
-            break
-        count += 1
-    while count <= MOST_DIGITS and after < len(text):
-        if text[after].isdigit():
-            after += 1
-        elif (
-            after + 1 < len(text) and text[after] in GROUP_SEPARATORS and text[after + 1].isdigit()
-        ):
-            after += 2
-        else:
-            break
-        count += 1
-    return count > MOST_DIGITS
+    """Whether a run of more than :data:`MOST_DIGITS` digits overlaps ``text[start:end]``:
+    a run of the quantity's own, or one that goes on past it (a sentence cut inside a
+    long run leaves part of it outside). Looks a bounded distance beyond the span."""
+    reach = 2 * MOST_DIGITS  # a run reaching this far out holds more digits than the bound
+    window_start, window_end = max(0, start - reach), min(len(text), end + reach)
+    for run in _DIGIT_RUN.finditer(text, window_start, window_end):
+        if run.end() <= start or run.start() >= end:
+            continue
+        cut_before = run.start() == window_start > 0 and text[window_start - 1].isdigit()
+        cut_after = run.end() == window_end < len(text) and text[window_end].isdigit()
+        if cut_before or cut_after or sum(c.isdigit() for c in run.group()) > MOST_DIGITS:
+            return True
+    return False
 
 
 ONES = {
