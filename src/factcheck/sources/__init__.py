@@ -378,8 +378,9 @@ def open_sources(
         elif path.is_dir():
             parts.extend(_read_folder(path, follow_links))
         elif path.exists() or path.is_symlink():
-            data = _read_bytes(path)
-            parts.extend(_as_parts(read_documents(data, path.name, path, _format_of(path))))
+            # No name for the bytes here: read_documents lets go of them once decoded.
+            documents = read_documents(_read_bytes(path), path.name, path, _format_of(path))
+            parts.extend(_as_parts(documents))
         else:
             raise SourceError("no such file or folder", path=path)
     loaded = LoadedSources(parts)

@@ -208,16 +208,16 @@ def read_article(page: str | Page | None) -> Article | None:
 
     The text is empty when trafilatura finds no article (a page of a few words, say).
     """
-    import trafilatura
-
     parsed = parse_markup(page) if isinstance(page, str) else page
     if parsed is None:
         return None
     tree = parsed.tree
+    _drop_unseen(tree, keep_metadata=True)
+    if any(True for _ in itertools.islice(tree.iter(), MOST_ELEMENTS, None)):
+        return None  # before importing trafilatura: a big page never pays for it
+    import trafilatura
+
     try:
-        _drop_unseen(tree, keep_metadata=True)
-        if any(True for _ in itertools.islice(tree.iter(), MOST_ELEMENTS, None)):
-            return None
         meta = trafilatura.extract_metadata(tree, date_config=_DATE_PARAMS)
         _drop_unseen(tree, keep_metadata=False)  # JSON-LD bodies are no text a reader sees
         stand_ins = _stand_ins(tree)

@@ -74,6 +74,7 @@ def read_documents(
     if reason := not_text_reason(data):
         raise SourceError(reason, path=where)
     text = normalise_text(decode_bytes(data, where))
+    del data  # a huge page's bytes are not held while its text is read (if nothing else holds them)
     if not text or text.isspace():  # only a BOM, or UTF-16 spaces
         raise SourceError("empty file (only whitespace)", path=where)
     fmt = fmt or sniff(text)
