@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -414,3 +415,23 @@ def test_11_a_killed_run_s_temporary_file_is_removed_by_the_next(tmp_path: Path)
     assert fresh.exists()  # written to lately: perhaps a run on another machine
     assert other.exists()  # another file's
     assert (tmp_path / "report.html").read_text("utf-8") == "<html>whole</html>"
+
+
+def test_10_a_page_read_without_a_tree_keeps_its_metadata_and_the_tag_rules() -> None:
+    from factcheck.sources.html import STREAM_ABOVE, read_html
+
+    body = "".join(_PARAGRAPH.format(n=n) for n in range(STREAM_ABOVE // 80))
+    markup = (
+        '<html><head><meta property="og:title" content="The long report">'
+        '<meta property="article:published_time" content="2024-03-05"></head><body>'
+        "<nav>Navword</nav><script>var x = 'Scriptword';</script>"
+        '<article><p hidden>Hiddenword.</p><p style="display:\tnone">Styleword.</p>'
+        f"<p>Sales rose 5% in 2024.</p>{body}</article><footer>Footerword</footer></body></html>"
+    )
+    assert len(markup) > STREAM_ABOVE
+    document = read_html(markup)
+    assert document.title == "The long report"
+    assert document.published == date(2024, 3, 5)
+    assert document.text.startswith("Sales rose 5% in 2024.\n\nIn district 0 the index")
+    for unseen in ("Navword", "Scriptword", "Hiddenword", "Styleword", "Footerword"):
+        assert unseen not in document.text

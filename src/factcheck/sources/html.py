@@ -29,10 +29,10 @@ from typing import Any
 
 from factcheck.sources.article import is_hidden, read_article
 from factcheck.sources.dates import parse_iso_date
-from factcheck.sources.markup import as_bytes, parse_markup
+from factcheck.sources.markup import parse_markup, stream_markup
 from factcheck.sources.published import url_date
 
-__all__ = ["HtmlDocument", "read_html"]
+__all__ = ["STREAM_ABOVE", "HtmlDocument", "read_html"]
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +52,10 @@ _SPACES = re.compile(r"[ \t\r\f\v\n]+")
 _BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _LINE_EDGES = re.compile(r"(?<! ) *+\n *+")  # from a run's first space only: linear
 _CHUNK = 1 << 20
+STREAM_ABOVE = 8_000_000
+"""Pages longer than this (in characters) are read without a tree of the whole page: a
+tree of short paragraphs takes five times their text. No article extractor reads them."""
+_HEAD_CHARS = 512_000  # where the metadata of a page read as a stream is looked for
 
 
 @dataclass(frozen=True)
@@ -226,15 +230,18 @@ class _Pieces:
 
 
 class _StreamedTagRules:
-    """The tag rules read from the parser's events, for a page nested deeper than a tree
-    is built: text outside dropped, hidden and chrome elements (forms are kept, and the
-    whole page is read, as no tree says where its <main> ends)."""
+    """The tag rules read from the parser's events, for a page too deep or too big for a
+    tree: text outside dropped, hidden and chrome elements, and the first ``<time>``'s
+    date there (forms are kept, and the whole page is read, as no tree says where its
+    ``<main>`` ends)."""
 
     def __init__(self) -> None:
         self.pieces = _Pieces()
         self.open: list[bool] = []  # for each open element: whether its text is dropped
         self.dropped = 0
         self.inside_content = 0
+        self.time: str | None = None
+        self.text = ""
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         dropped = tag in _DROP or is_hidden(attrib) or (tag in _CHROME and not self.inside_content)
@@ -246,6 +253,8 @@ class _StreamedTagRules:
                 self.pieces.append("\n")
             elif tag in _BLOCKS:
                 self.pieces.append("\n\n")
+            elif tag == "time" and self.time is None:
+                self.time = attrib.get("datetime")
 
     def end(self, tag: str) -> None:
         if self.open:
@@ -256,17 +265,30 @@ class _StreamedTagRules:
         if not self.dropped:
             self.pieces.append(_SPACES.sub(" ", text))
 
-    def close(self) -> str:
-        return self.pieces.text()
+    def close(self) -> None:
+        self.text = self.pieces.text()
 
 
-def _streamed_text(data: bytes) -> str:
-    from lxml import etree
+def _streamed(markup: str, where: str | Path) -> _StreamedTagRules:
+    rules = _StreamedTagRules()
+    stream_markup(markup, where, rules)
+    return rules
 
-    target: Any = _StreamedTagRules()  # a parser target by its methods, as lxml takes it
-    parser = etree.HTMLParser(target=target, huge_tree=True, remove_comments=True, remove_pis=True)
-    text: Any = etree.fromstring(data, parser)  # what the target's close() returns
-    return str(text)
+
+def _read_streamed(markup: str, where: str | Path) -> HtmlDocument:
+    """A page over :data:`STREAM_ABOVE` characters: metadata from a tree of its start,
+    text by the tag rules from the parser's events, with no tree of the whole page."""
+    page = parse_markup(markup[:_HEAD_CHARS], where)
+    head = _Head(page.tree) if page is not None else None
+    del page
+    rules = _streamed(markup, where)
+    title = url = published = None
+    if head is not None:
+        title, url = _title(head), head.canonical or head.first("og:url")
+        meta_date = _parse_date(head.first("article:published_time", "datePublished", "date"))
+        published = meta_date or _json_ld_date(head, where)
+    published = published or _parse_date(rules.time) or (url_date(url) if url else None)
+    return HtmlDocument(text=rules.text, title=title, published=published, url=url)
 
 
 def _first(tree: Any, *tags: str) -> Any:
@@ -286,6 +308,8 @@ def read_html(
     ``find_article=False`` reads by the tag rules alone (for comparison, as the
     benchmark does).
     """
+    if len(markup) > STREAM_ABOVE:
+        return _read_streamed(markup, where)
     page = parse_markup(markup, where)
     if page is None:
         return HtmlDocument(text="", title=None, published=None, url=None)
@@ -308,7 +332,7 @@ def read_html(
     if article is not None and article.text.strip():
         text = article.text
     elif page.too_deep:
-        text = _streamed_text(as_bytes(markup))
+        text = _streamed(markup, where).text
     else:
         del page, tree  # the walk below empties the tree as it reads it
         text = _text_of(root)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MOST_ATTRIBUTES", "Page", "as_bytes", "parse_markup"]
+__all__ = ["MOST_ATTRIBUTES", "Page", "as_bytes", "parse_markup", "stream_markup"]
 
 logger = logging.getLogger(__name__)
 
@@ -44,14 +44,15 @@ def _first_attributes(match: re.Match[str]) -> str:
     return head.group() if head is not None else match.group()
 
 
-def _capped(markup: str, where: str | Path) -> str:
+def _capped(markup: str, where: str | Path, warn: bool = True) -> str:
     if _MANY_ATTRIBUTES.search(markup) is None:
         return markup
-    logger.warning(
-        "%s: elements with more than %d attributes; the further ones are ignored",
-        where,
-        MOST_ATTRIBUTES,
-    )
+    if warn:
+        logger.warning(
+            "%s: elements with more than %d attributes; the further ones are ignored",
+            where,
+            MOST_ATTRIBUTES,
+        )
     return _MANY_ATTRIBUTES.sub(_first_attributes, markup)
 
 
@@ -64,14 +65,15 @@ class Page:
     too_deep: bool
 
 
-def parse_markup(markup: str, where: str | Path = "<html>") -> Page | None:
+def parse_markup(markup: str, where: str | Path = "<html>", *, warn: bool = True) -> Page | None:
     """The parsed page, or None for markup without any element. An XML-looking page (an
-    XML declaration and no ``<html>``) is read as HTML with one warning line."""
+    XML declaration and no ``<html>``) is read as HTML with one warning line (none
+    with ``warn=False``, for a second reading of a page)."""
     import lxml.html
     from lxml import etree
 
     head = markup[:500].lstrip()
-    if head.startswith(_XML_DECLARATION) and _LOOKS_HTML.search(head) is None:
+    if warn and head.startswith(_XML_DECLARATION) and _LOOKS_HTML.search(head) is None:
         logger.warning("%s: looks like XML, not HTML; read as HTML", where)
     parser = lxml.html.HTMLParser(  # type: ignore[call-arg]  # the stubs lack default_doctype
         huge_tree=True,
@@ -80,7 +82,7 @@ def parse_markup(markup: str, where: str | Path = "<html>") -> Page | None:
         collect_ids=False,
         default_doctype=False,
     )
-    capped = _capped(markup, where)
+    capped = _capped(markup, where, warn)
     try:
         try:  # a str is parsed without a copy ...
             tree = lxml.html.document_fromstring(capped, parser=parser)
@@ -95,3 +97,20 @@ def parse_markup(markup: str, where: str | Path = "<html>") -> Page | None:
 def as_bytes(markup: str) -> bytes:
     """Markup as the parsers take it: lxml refuses a str that declares its encoding."""
     return markup.encode("utf-8", "replace")
+
+
+def stream_markup(markup: str, where: str | Path, target: Any) -> None:
+    """Parse the page into ``target``'s methods (``start``, ``end``, ``data``, ``close``)
+    and build no tree: for pages too deep or too big for one. Attributes are capped as
+    for a tree (without a second warning)."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(target=target, huge_tree=True, remove_comments=True, remove_pis=True)
+    capped = _capped(markup, where, warn=False)
+    try:
+        try:
+            etree.fromstring(capped, parser)
+        except ValueError:  # a str that declares its encoding
+            etree.fromstring(as_bytes(capped), parser)
+    except etree.ParserError:  # "Document is empty"
+        return
