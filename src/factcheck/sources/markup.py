@@ -7,7 +7,8 @@ pages hold: text nodes over 10 MB (``huge_tree``: libxml2 otherwise stops there
 and drops the rest of the page without a word), and trees deeper than 256. Deeper
 than libxml2 builds trees at all (2,048 levels), the parse stops:
 :attr:`Page.too_deep` says so, and the tag rules then read the page from the
-parser's events instead of a tree.
+parser's events instead of a tree (:func:`stream_markup`), as they read a page too
+big for a tree (over ``factcheck.sources.html.STREAM_ABOVE``).
 
 libxml2 checks each attribute of an element against the ones before it, so an
 element with 100,000 attributes took minutes; no page needs more than a few
