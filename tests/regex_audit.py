@@ -38,12 +38,15 @@ from typing import Any
 
 MODULES = (
     "factcheck.sources",
+    "factcheck.sources.article",
     "factcheck.sources.dates",
     "factcheck.sources.decode",
     "factcheck.sources.html",
     "factcheck.sources.jsonl",
     "factcheck.sources.lines",
     "factcheck.sources.markdown",
+    "factcheck.sources.markup",
+    "factcheck.sources.normalise",
     "factcheck.sources.published",
     "factcheck.sources.read",
     "factcheck.extract",

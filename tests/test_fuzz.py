@@ -25,12 +25,14 @@ the campaign's example counts.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import math
 import os
 import platform
 import re
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -54,7 +56,10 @@ from factcheck.factsheet.models import FactSheet, parse_expected
 from factcheck.factsheet.yaml_loader import parse_yaml_factsheet
 from factcheck.models import Claim, Quantity, Source
 from factcheck.settings import Settings
+from factcheck.sources import load_sources
 from factcheck.sources.decode import decode_bytes
+from factcheck.sources.normalise import normalise_text
+from factcheck.sources.read import read_source
 
 pytestmark = pytest.mark.fuzz  # the same tests run in both modes; the marker only selects
 
@@ -212,8 +217,22 @@ _NUMBERISH_PIECE = st.one_of(
 )
 _TYPESETTERS_SPACES = st.sampled_from(["\u2009", "\u202f", "\u00a0", "\u2007", "\u200a"])
 """Thin, narrow no-break, no-break, figure and hair spaces: how real pages set "90 days"."""
+_INVISIBLE_OR_SPACING = st.sampled_from(
+    [
+        "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u034f", "\ufe0f",
+        "\u200e", "\u200f", "\u202a", "\u202e", "\u202c", "\u2066", "\u2069", "\u061c",
+        "\u2003", "\u2002", "\u3000", "\u205f", "\u1680", "\u2028",
+    ]
+)  # fmt: skip
+"""What a reader removes or replaces (invisible characters, other spaces), and U+2028,
+which it keeps: set between the pieces of number-like text."""
+_LONE_SURROGATES = st.sampled_from(["\ud800", "\udce9", "\udfff"])
+"""Never in a decoded file, but in JSON Lines as escapes (\\ud800): for the readers only."""
 NUMBERISH_TEXT = st.one_of(
     st.lists(_NUMBERISH_PIECE, max_size=40).map("".join),
+    st.tuples(st.lists(_NUMBERISH_PIECE, max_size=40), _INVISIBLE_OR_SPACING).map(
+        lambda pair: pair[1].join(pair[0])
+    ),
     st.tuples(st.lists(_NUMBERISH_PIECE, max_size=40).map("".join), _TYPESETTERS_SPACES).map(
         lambda pair: pair[0].replace(" ", pair[1])
     ),
@@ -355,6 +374,63 @@ def test_extraction_of_number_like_text(tally: Tally, text: str, published: date
     with tally.run("extract: number-like text"):
         source = Source(id="numbers", text=text, published=published)
         check_claims(source, extract_claims(source, REFERENCE))
+
+
+@budget(normal=120, campaign=16_000)
+@given(
+    text=st.one_of(
+        ANY_TEXT,
+        NUMBERISH_TEXT,
+        st.tuples(st.lists(_NUMBERISH_PIECE, max_size=20), _LONE_SURROGATES).map(
+            lambda pair: pair[1].join(pair[0])
+        ),
+    ),
+    fmt=st.sampled_from(["text", "markdown", "html", "jsonl"]),
+)
+@example(text="We counted 1\u200b000 cars, \u202e%05\u202c of them red.", fmt="html")
+@example(text="Up 7\u00a0000 and 12\u202f500 and 1\u00ad000\ud800.", fmt="jsonl")
+def test_reading_text_with_invisible_and_spacing_characters(
+    tally: Tally, text: str, fmt: str
+) -> None:
+    """Every reader normalises once, the same way: no invisible character or lone surrogate
+    reaches a source, normalising again changes nothing, citations stay exact."""
+    with tally.run("sources: read and normalise"):
+        if fmt == "html":
+            data = f"<html><body><p>{html.escape(text)}</p></body></html>"
+        elif fmt == "jsonl":
+            data = json.dumps({"text": text or "-"})
+        else:
+            data = text
+        try:
+            sources = read_source(data.encode("utf-8", "surrogatepass"), "fuzz ü", None, fmt)
+        except SourceError as error:  # empty, only whitespace, no readable text
+            check_error(error, "fuzz ü", "")
+            return
+        for source in sources:
+            assert normalise_text(source.text) == source.text
+            assert not _UNSEEN.search(source.text)
+            check_claims(source, extract_claims(source, REFERENCE))
+
+
+_UNSEEN = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
+
+
+@budget(normal=40, campaign=3_000)
+@given(name=st.binary(min_size=1, max_size=12))
+@example(name=b"caf\xe9")
+@example(name=b"\xff\xfe\x80")
+def test_a_folder_of_files_with_names_that_are_not_utf8(tally: Tally, name: bytes) -> None:
+    """A file name in any bytes is an id every output can write (undecodable bytes as \\xe9)."""
+    name = name.replace(b"/", b"_").replace(b"\x00", b"_").lstrip(b".") or b"x"
+    with tally.run("sources: file names in any bytes"), tempfile.TemporaryDirectory() as folder:
+        with open(os.path.join(os.fsencode(folder), name + b".txt"), "wb") as handle:
+            handle.write(b"Sales rose 5% in 2024.")
+        (source,) = load_sources(folder)
+        source.id.encode("utf-8")  # what an output needs: raises for a lone surrogate
+        assert source.path is not None
+        source.path.encode("utf-8")
+        assert [claim.citation.quote for claim in extract_claims(source)] == ["5%", "2024"]
+        json.dumps(source.model_dump(mode="json"), ensure_ascii=False).encode("utf-8")
 
 
 @budget(normal=100, campaign=10_000)

@@ -5,6 +5,10 @@ character device or a FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is
 written directly: renaming over it would turn ``/dev/null`` into a regular file
 when run as root. A symbolic link is followed, so the file it points to is
 replaced and the link stays a link.
+
+A temporary file's name says whose it is (``.report.html.<pid>.<random>.tmp``): a
+run killed with SIGKILL cannot remove its own, so the next write to the same path
+removes those whose process is gone and that nobody has written to for a while.
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, TextIO, overload
@@ -21,6 +27,8 @@ from typing import IO, Any, Literal, TextIO, overload
 from factcheck.errors import OutputError
 
 __all__ = ["open_atomic", "replace_atomic", "write_atomic"]
+
+_LEFT_FOR = 600.0  # seconds unwritten before a dead process's temporary file is removed
 
 
 def _mode_for(target: Path) -> int:
@@ -83,6 +91,34 @@ def open_atomic(
     return _open_atomic(path, binary)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no permission to ask: assume alive
+        return True
+    return True
+
+
+def _remove_left_over(folder: Path, name: str) -> None:
+    """Remove temporary files of ``name`` left by killed runs: their process is gone and
+    nothing wrote to them for ten minutes (a run on another machine sharing the folder
+    writes, and keeps its file's time fresh)."""
+    pattern = re.compile(rf"\.{re.escape(name)}\.(\d+)\.[^.]+\.tmp")
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return  # an unlisted folder: creating the new file says what is wrong
+    for entry in entries:
+        found = pattern.fullmatch(entry.name)
+        if found is None or int(found.group(1)) == os.getpid() or _alive(int(found.group(1))):
+            continue
+        with contextlib.suppress(OSError):  # gone already, or not ours to remove: leave it
+            if time.time() - entry.stat(follow_symlinks=False).st_mtime > _LEFT_FOR:
+                os.unlink(entry.path)
+
+
 @contextlib.contextmanager
 def _open_atomic(path: str | Path, binary: bool) -> Iterator[IO[Any]]:
     """A file to write that appears at ``path`` only once complete.
@@ -106,8 +142,11 @@ def _open_atomic(path: str | Path, binary: bool) -> Iterator[IO[Any]]:
         what = "a folder" if stat.S_ISDIR(mode) else "not a regular file, device or FIFO"
         raise OutputError(f"cannot write: {what}", path=given)
     folder = target.parent if str(target.parent) else Path(".")
+    _remove_left_over(folder, target.name)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder
+        )
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror}", path=given) from exc
     try:

@@ -19,11 +19,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
 from factcheck.extract.frame import describe
+from factcheck.extract.numbers import past_digit_bound
 from factcheck.extract.parse import read_frames
 from factcheck.extract.quantities import Found, find_quantities, is_dateline
 from factcheck.extract.segment import collapse_whitespace, iter_sentences, split_sentences
 from factcheck.models import Citation, Claim, Sentence, Source
 from factcheck.settings import Settings
+from factcheck.sources.normalise import new_source
 
 __all__ = ["extract_claims", "iter_claims", "split_sentences"]
 
@@ -34,7 +36,11 @@ _SEGMENT_TWICE_ABOVE = 64_000  # characters; below, the sentences are held (2 MB
 def _claims_of(
     source: Source, sentence: Sentence, reference: date | None, margin: float
 ) -> list[Claim]:
-    found: list[Found] = list(find_quantities(sentence.text, reference, margin))
+    found: list[Found] = [
+        item
+        for item in find_quantities(sentence.text, reference, margin)
+        if not past_digit_bound(source.text, sentence.start + item.start, sentence.start + item.end)
+    ]
     if not found or is_dateline(sentence.text, found):
         return []
     claims = []
@@ -61,8 +67,8 @@ def _digest(sentence_text: str) -> bytes:
 
 
 def _source_of(text_or_source: str | Source) -> Source:
-    if isinstance(text_or_source, str):
-        return Source(id=_TEXT_SOURCE_ID, text=text_or_source)
+    if isinstance(text_or_source, str):  # a text is read as a reader would read it
+        return new_source(id=_TEXT_SOURCE_ID, path=None, format="text", text=text_or_source)
     return text_or_source
 
 

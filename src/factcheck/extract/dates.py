@@ -86,7 +86,9 @@ def _nearest_year(month: int, day: int, reference: date, past: bool = False) -> 
     ``past``: the sentence tells of the past, so the nearest such day on or before it.
     """
     best_year, best_gap = reference.year, None
-    for year in (reference.year - 1, reference.year, reference.year + 1):
+    # Only years a date can have: a reference of 9999-12-31 must not ask for year 10000.
+    years = (reference.year - 1, reference.year, reference.year + 1)
+    for year in (y for y in years if date.min.year <= y <= date.max.year):
         last = calendar.monthrange(year, month)[1]
         gap = abs((date(year, month, min(day, last)) - reference).days)
         if past and date(year, month, min(day, last)) > reference:
@@ -247,6 +249,8 @@ def _nth_day(day: int, reference: date | None, past: bool) -> DateSpan | None:
     for shift in (-1, 0, 1):
         month_index = reference.year * 12 + reference.month - 1 + shift
         year, month = divmod(month_index, 12)
+        if not date.min.year <= year <= date.max.year:
+            continue
         if day <= calendar.monthrange(year, month + 1)[1]:
             candidates.append(date(year, month + 1, day))
     if past:

@@ -21,6 +21,7 @@ __all__ = [
     "DIGITS_PATTERN",
     "FRACTIONS",
     "FRACTION_PATTERN",
+    "MOST_DIGITS",
     "NUMERATOR_PATTERN",
     "ONES",
     "ORDINALS",
@@ -32,6 +33,7 @@ __all__ = [
     "parse_number",
     "parse_number_words",
     "parse_share_words",
+    "past_digit_bound",
     "scale_of",
 ]
 
@@ -50,6 +52,31 @@ DIGITS_PATTERN = (
     r"(?:[.\u066b\uff0e]\d+)?(?![.\u066b\uff0e]\d)|[.\u066b\uff0e]\d+"
 )
 """A decimal number written in digits of any script, with any of :data:`DECIMAL_POINTS`."""
+
+MOST_DIGITS = 24
+"""More digits than any stated quantity has (a national debt has 15, Avogadro's number
+written out 24): a longer run of digits is no number, and no part of it is a claim."""
+
+
+_DIGIT_RUN = re.compile(r"\d++(?:[,\u00a0\u202f\u2009\u2007\u200a\u066c\uff0c']\d{3}(?!\d))*+")
+"""Digits as one number writes them: joined directly or in groups of three."""
+
+
+def past_digit_bound(text: str, start: int, end: int) -> bool:
+    """Whether a run of more than :data:`MOST_DIGITS` digits overlaps ``text[start:end]``:
+    a run of the quantity's own, or one that goes on past it (a sentence cut inside a
+    long run leaves part of it outside). Looks a bounded distance beyond the span."""
+    reach = 2 * MOST_DIGITS  # a run reaching this far out holds more digits than the bound
+    window_start, window_end = max(0, start - reach), min(len(text), end + reach)
+    for run in _DIGIT_RUN.finditer(text, window_start, window_end):
+        if run.end() <= start or run.start() >= end:
+            continue
+        cut_before = run.start() == window_start > 0 and text[window_start - 1].isdigit()
+        cut_after = run.end() == window_end < len(text) and text[window_end].isdigit()
+        if cut_before or cut_after or sum(c.isdigit() for c in run.group()) > MOST_DIGITS:
+            return True
+    return False
+
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -132,6 +132,10 @@ class Fact(_SheetModel):
     @field_validator("tolerance", mode="before")
     @classmethod
     def _tolerance_percent(cls, value: Any) -> Any:
+        if isinstance(value, bool):  # YAML's true would pass as 1.0, which CSV refuses
+            raise ValueError(
+                f"must be a number from 0 to 1 or a percentage, not {str(value).lower()}"
+            )
         if isinstance(value, str):
             match = _PERCENT_TOLERANCE.match(value)
             if match:

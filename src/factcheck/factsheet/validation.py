@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.extract.words import FUNCTION_WORDS
 from factcheck.factsheet import Fact, FactSheet, load_factsheet
-from factcheck.factsheet.quotes import find_quote
+from factcheck.factsheet.quotes import FoldedText
 from factcheck.models import Claim, Quantity, Source
 from factcheck.progress import NullProgress, Progress
 from factcheck.render.display import counted
@@ -142,10 +142,13 @@ def validate(
 
         embedder = get_embedder(settings)
     matcher = _Matcher(sheet.facts, claims, embedder, settings, progress)
+    folded: dict[str, FoldedText] = {}  # each cited source folded once, for all its quotes
     progress.start("checking facts", len(sheet.facts))
     results = []
     for fact in sheet.facts:
-        results.append(_judge(fact, sheet.line_of(fact.id), matcher, loaded, claims, settings))
+        results.append(
+            _judge(fact, sheet.line_of(fact.id), matcher, loaded, claims, settings, folded)
+        )
         progress.advance()
     progress.finish()
     return Validation(sheet=sheet.path, title=sheet.title, results=tuple(results))
@@ -272,6 +275,7 @@ def _judge(
     sources: Sequence[Source],
     claims: Sequence[Claim],
     settings: Settings,
+    folded: dict[str, FoldedText],
 ) -> FactResult:
     if fact.tolerance is not None:
         settings = settings.model_copy(update={"tolerance": fact.tolerance})
@@ -280,7 +284,7 @@ def _judge(
     cited: dict[str, Evidence] = {}
     for citation in fact.citations:
         check, quoted = _check_citation(
-            citation.source, citation.quote, expected, sources, claims, settings
+            citation.source, citation.quote, expected, sources, claims, settings, folded
         )
         checks.append(check)
         cited.update((e.claim_id, e) for e in quoted)
@@ -336,6 +340,7 @@ def _check_citation(
     sources: Sequence[Source],
     claims: Sequence[Claim],
     settings: Settings,
+    folded: dict[str, FoldedText],
 ) -> tuple[CitationCheck, list[Evidence]]:
     from factcheck.crosscheck.compare import compatible
 
@@ -344,7 +349,9 @@ def _check_citation(
         known = ", ".join(sorted(s.id for s in sources)[:5])
         problem = f"no source named {source_ref!r} among the sources ({known})"
         return CitationCheck(source=source_ref, quote=quote, ok=False, problem=problem), []
-    span = find_quote(source.text, quote)
+    if source.id not in folded:
+        folded[source.id] = FoldedText(source.text)
+    span = folded[source.id].find(quote)
     if span is None:
         problem = f"quote not found: {quote!r}"
         return CitationCheck(source=source.id, quote=quote, ok=False, problem=problem), []

@@ -2,13 +2,17 @@
 stdin or http(s) URLs (:mod:`factcheck.sources.fetch`).
 
 Each source's ``text`` is what every citation offset points into: the decoded
-file for text and Markdown (never rewritten, ``\\r\\n`` kept), the extracted
-main text for HTML (with a map to the markup's lines and columns), the ``text``
-field for JSON Lines, the pages' text for PDF (with where each page starts).
+file for text and Markdown, the extracted main text for HTML (with a map to the markup's
+lines and columns), the ``text`` field for JSON Lines, the pages' text for PDF (with
+where each page starts), each after the one normalisation every reader applies
+(:mod:`factcheck.sources.normalise`: invisible characters removed, other breaking
+spaces made plain, lone surrogates made U+FFFD; line breaks, ``\\r\\n`` included,
+never change, so line numbers are the file's).
 
-Ids: a file's name when given directly or found directly inside a given
-folder, its path relative to the folder when deeper, ``<stdin>`` for standard
-input, and for JSON Lines the record's ``id`` else ``NAME#LINE``. Two sources
+Ids: a file's name when given directly or found directly inside a given folder,
+its path relative to the folder when deeper (undecodable bytes of a name written
+as ``\\xe9``), ``<stdin>`` for standard input, and for JSON Lines the record's
+``id`` else ``NAME#LINE``. Two sources
 with one id are an error, so that citations stay unambiguous.
 
 Every input is read with a byte cap (:data:`MAX_BYTES`), whatever its size claims
@@ -430,8 +434,9 @@ def open_sources(
         elif path.is_dir():
             parts.extend(_read_folder(path, follow_links))
         elif path.exists() or path.is_symlink():
-            data = _read_bytes(path)
-            parts.extend(_as_parts(read_documents(data, path.name, path, _format_of(path))))
+            # No name for the bytes here: read_documents lets go of them once decoded.
+            documents = read_documents(_read_bytes(path), path.name, path, _format_of(path))
+            parts.extend(_as_parts(documents))
         else:
             raise _missing(str(item))
     loaded = LoadedSources(parts)

@@ -8,17 +8,18 @@ here (HTML, Markdown front matter, JSON Lines, datelines) and by extraction.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 __all__ = [
     "DATELINE_ZONES",
+    "EARLIEST_PUBLISHED",
     "MONTHS",
-    "PLAUSIBLE_YEARS",
     "TIME_ZONES",
     "WEEKDAYS",
     "abbreviations",
     "month_number",
     "parse_iso_date",
+    "plausibly_published",
 ]
 
 MONTHS: dict[str, int] = {
@@ -62,16 +63,13 @@ def month_number(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-PLAUSIBLE_YEARS = range(1800, 2200)
-"""Years a document's date can have: metadata dates outside them are placeholders
-("0001-01-01", "9999-12-31") written by publishing systems, not dates."""
-
-
 def parse_iso_date(text: str) -> date | None:
     """The date of an ISO 8601 date or date-time ("2025-10-12", "2025-10-12T08:00Z").
 
     A value that is not one as a whole is read by its first ten characters; None
-    when those are no date either, or a date outside :data:`PLAUSIBLE_YEARS`.
+    when those are no date either, or no date a document can have been published on
+    (:func:`plausibly_published`: "0001-01-01" and "9999-12-31" are placeholders that
+    publishing systems write).
     """
     value = text.strip()
     if not value:
@@ -83,4 +81,17 @@ def parse_iso_date(text: str) -> date | None:
             found = date.fromisoformat(value[:10])
         except ValueError:
             return None
-    return found if found.year in PLAUSIBLE_YEARS else None
+    return found if plausibly_published(found) else None
+
+
+EARLIEST_PUBLISHED = date(1800, 1, 1)
+"""Earlier publication dates are placeholders ("0001-01-01"), not when a source appeared."""
+
+
+def plausibly_published(when: date, today: date | None = None) -> bool:
+    """Whether a source can have been published on ``when``: not before
+    :data:`EARLIEST_PUBLISHED`, and not after tomorrow (``today`` by the clock, the
+    day after allowing for time zones). "Published: 9999-12-31" would otherwise become
+    every source's reference date, and put their yearless dates in the year 9999."""
+    latest = (today or date.today()) + timedelta(days=1)
+    return EARLIEST_PUBLISHED <= when <= latest

@@ -1,13 +1,22 @@
 """Bytes to text: UTF-8 and BOM-marked encodings first, a detector for the rest.
 
-Offsets point into the decoded text, so nothing is normalised here: line
-endings, no-break spaces and all other characters stay as they are.
+One rule decides between UTF-8 and a legacy encoding: bytes that are mostly UTF-8
+are UTF-8. When some bytes are not valid UTF-8, the valid multi-byte sequences
+(``\xe2\x82\xac`` for the euro sign) are counted against the invalid ones; if
+the valid ones are at least as many, the text is UTF-8 with each bad byte read as
+U+FFFD and one warning naming how many there are and where the first is. Only
+text without such evidence of UTF-8 goes to Windows-1252 or the detector: one
+stray byte in a UTF-8 file no longer turns "€5 million" into "â‚¬5 million".
+
+Nothing is normalised here: line endings, spaces and all other characters stay
+as they are (:mod:`factcheck.sources.normalise` comes next).
 """
 
 from __future__ import annotations
 
 import codecs
 import logging
+import re
 from pathlib import Path
 
 from factcheck.errors import SourceError
@@ -40,6 +49,13 @@ _MAGIC = (
 )
 _SNIFF = 8192  # NUL bytes among the first 8 KiB mark a binary file, as git and grep judge
 _LAST_LATIN = 0x24F  # end of Latin Extended-B
+# A well-formed UTF-8 sequence of two to four bytes (RFC 3629, no surrogates, no overlongs):
+# legacy text almost never holds one by chance.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -105,6 +121,17 @@ def _detected(data: bytes) -> str | None:
     return "cp1252"
 
 
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """The text and its number of bad sequences, when UTF-8 sequences are at least as
+    many as the sequences that are not UTF-8; else None (a legacy encoding)."""
+    valid = sum(1 for _ in _UTF8_SEQUENCE.finditer(data))
+    if not valid:
+        return None
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    return (text, bad) if valid >= bad else None
+
+
 def decode_bytes(data: bytes, path: str | Path) -> str:
     """Decode a source file's bytes, or raise SourceError naming the file and the problem."""
     for bom, marked in _BOMS:
@@ -127,6 +154,16 @@ def decode_bytes(data: bytes, path: str | Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        text, bad = mostly_utf8
+        logger.warning(
+            "%s: not valid UTF-8 at %s (first at %s); read as UTF-8 with U+FFFD there",
+            path,
+            f"{bad:,} places" if bad > 1 else "1 place",
+            _first_bad_byte(data, utf8_error),
+        )
+        return text
     encoding = _detected(data)
     if encoding is None:
         raise SourceError(

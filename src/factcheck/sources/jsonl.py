@@ -22,6 +22,7 @@ from factcheck.errors import SourceError
 from factcheck.models import Source
 from factcheck.sources.dates import parse_iso_date
 from factcheck.sources.lines import iter_lines
+from factcheck.sources.normalise import new_source, printable_name
 
 __all__ = ["JsonlDocuments", "looks_like_jsonl"]
 
@@ -119,7 +120,7 @@ def _record(line: str, number: int, where: str | Path) -> _Record:
 
 
 def _source(record: _Record, name: str, path: Path | None, number: int) -> Source:
-    return Source(
+    return new_source(
         id=str(record.id) if record.id is not None else f"{name}#{number}",
         path=str(path) if path else None,
         format="jsonl",
@@ -151,7 +152,9 @@ class JsonlDocuments:
                 record = _record(line, number, where)
                 self._starts.append(start)
                 self._numbers.append(number)
-                identity = str(record.id) if record.id is not None else f"{name}#{number}"
+                identity = printable_name(
+                    str(record.id) if record.id is not None else f"{name}#{number}"
+                )
                 self.id_hashes.append(hash(identity))
                 if record.date is not None and (self.latest is None or record.date > self.latest):
                     self.latest = record.date

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from factcheck.errors import SourceError
 from factcheck.models import Source
+from factcheck.sources.normalise import new_source, normalise_text
 from factcheck.sources.published import find_publication_date
 
 __all__ = ["looks_like_pdf", "read_pdf"]
@@ -44,13 +45,14 @@ def read_pdf(data: bytes, name: str, path: Path | None = None, url: str | None =
     pieces: list[str] = []
     offset = 0
     for text in texts:
+        page = normalise_text(text)  # first: the pages' offsets are the normalised text's
         starts.append(offset)
-        pieces.append(text)
-        offset += len(text) + len(_SEPARATOR)
+        pieces.append(page)
+        offset += len(page) + len(_SEPARATOR)
     whole = _SEPARATOR.join(pieces)
     if not whole.strip():
         raise SourceError("no text in this PDF (a scan? factcheck does no OCR)", path=where)
-    return Source(
+    return new_source(
         id=name,
         path=str(path) if path else None,
         format="pdf",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
 
 from factcheck.errors import SourceError
 from factcheck.models import Source
@@ -13,13 +12,13 @@ from factcheck.sources.html import read_html
 from factcheck.sources.jsonl import JsonlDocuments, looks_like_jsonl
 from factcheck.sources.lines import iter_lines
 from factcheck.sources.markdown import markdown_meta
+from factcheck.sources.normalise import Format, new_source, normalise_text
 from factcheck.sources.pdf import looks_like_pdf, read_pdf
 from factcheck.sources.positions import file_positions
 from factcheck.sources.published import find_publication_date
 
 __all__ = ["Format", "read_documents", "read_source", "sniff"]
 
-Format = Literal["text", "markdown", "html", "jsonl", "pdf"]
 _LONGEST_TITLE = 200
 _LOOKS_HTML = re.compile(
     # A comment ends at its first "-->" (atomic): letting it run on to a later one made a
@@ -50,15 +49,16 @@ def _html_source(text: str, name: str, path: Path | None) -> Source:
     document = read_html(text, path or name)
     if not document.text.strip():
         raise SourceError("no readable text in the HTML", path=path or name)
-    return Source(
+    extracted = normalise_text(document.text)
+    return new_source(
         id=name,
         path=str(path) if path else None,
         format="html",
         title=document.title,
         url=document.url,
-        published=document.published or find_publication_date(document.text),
-        text=document.text,
-        positions=file_positions(document.text, text),
+        published=document.published or find_publication_date(extracted),
+        text=extracted,
+        positions=file_positions(extracted, text),
     )
 
 
@@ -78,7 +78,8 @@ def read_documents(
         return [read_pdf(data, name, path)]
     if reason := not_text_reason(data):
         raise SourceError(reason, path=where)
-    text = decode_bytes(data, where)
+    text = normalise_text(decode_bytes(data, where))
+    del data  # a huge page's bytes are not held while its text is read (if nothing else holds them)
     if not text or text.isspace():  # only a BOM, or UTF-16 spaces
         raise SourceError("empty file (only whitespace)", path=where)
     fmt = fmt or sniff(text)
@@ -90,13 +91,13 @@ def read_documents(
     if fmt == "markdown":
         title, published = markdown_meta(text, where)
         return [
-            Source(
+            new_source(
                 id=name, path=location, format="markdown", title=title,
                 published=published, text=text,
             )
         ]  # fmt: skip
     return [
-        Source(
+        new_source(
             id=name, path=location, format="text", title=_first_line_title(text),
             published=find_publication_date(text), text=text,
         )

@@ -1,7 +1,7 @@
 """What a reader never sees of an HTML page, for both readers of pages.
 
 The article reader (:mod:`factcheck.sources.article`, on trafilatura's lxml tree) and
-the tag-rule reader (:mod:`factcheck.sources.html`, on a BeautifulSoup tree) remove
+the tag-rule reader (:mod:`factcheck.sources.html`, on lxml's tree or its events) remove
 the same elements before reading text: these rules, and the page as read, live here
 once so that the two cannot drift apart.
 """
@@ -34,8 +34,9 @@ BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 def is_hidden(attributes: Mapping[str, object]) -> bool:
     """Whether an element with these attributes is hidden from a reader: ``hidden``,
-    ``aria-hidden="true"``, ``display:none`` or ``visibility:hidden``."""
-    style = str(attributes.get("style") or "").replace(" ", "").lower()
+    ``aria-hidden="true"``, a style of ``display:none`` or ``visibility:hidden`` (any
+    whitespace, any case)."""
+    style = "".join(str(attributes.get("style") or "").split()).lower()
     return (
         "hidden" in attributes
         or str(attributes.get("aria-hidden") or "").strip().lower() == "true"
