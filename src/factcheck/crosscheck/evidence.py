@@ -27,7 +27,7 @@ from typing import Any
 
 from factcheck.extract.frame import modalities_compatible
 from factcheck.models import Claim, Kind, Qualifier
-from factcheck.units import dimension_key
+from factcheck.units import dimension_key, to_base
 
 __all__ = [
     "FEATURES",
@@ -321,6 +321,10 @@ def _log_ratio(a: Claim, b: Claim) -> float:
         return 0.0 if x == y else _MAX_LOG_RATIO
     if dimension_key(a.quantity.unit) != dimension_key(b.quantity.unit):
         return 0.0
+    # In one unit: 2.5 tonnes and 3,000 kg are near, not a thousand times apart.
+    x, y = abs(to_base(x, a.quantity.unit)), abs(to_base(y, b.quantity.unit))
+    if x == 0 or y == 0:
+        return 0.0 if x == y else _MAX_LOG_RATIO
     return min(_MAX_LOG_RATIO, abs(math.log(x / y)))
 
 

@@ -19,6 +19,7 @@ trafilatura is imported inside the function, so ``import factcheck`` stays fast.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -28,6 +29,8 @@ from factcheck.sources.markup import Page, parse_markup
 from factcheck.sources.unseen import BLANK_LINES, CHROME, CONTENT, NEVER_TEXT, PageText, is_hidden
 
 __all__ = ["MOST_ELEMENTS", "read_article"]
+
+logger = logging.getLogger(__name__)
 
 _BLOCKS = frozenset({"p", "head", "list", "item", "quote", "code", "table", "row", "div", "note"})
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -201,8 +204,10 @@ def read_article(page: str | Page | None) -> PageText | None:
         finally:  # the tag rules may read the tree next
             if stand_ins:
                 _swap(tree, back, _ANY_STAND_IN)
-    except (ValueError, TypeError, RecursionError):
-        return None  # the tag-rule reader reads what trafilatura cannot
+    except (ValueError, TypeError, RecursionError) as exc:
+        # The tag-rule reader reads what trafilatura cannot; --debug says why it could not.
+        logger.debug("trafilatura cannot read the page (%s: %s)", type(exc).__name__, exc)
+        return None
     body = None if document is None or isinstance(document, dict) else document.body
     text = _tree_text(body) if body is not None else ""
     if stand_ins:
