@@ -11,8 +11,10 @@ Evidence, cheapest first:
    weighed by a small logistic model fitted on hand-read development stories. Values that
    differ need more evidence than values that agree, and two different sources.
 
-Clusters grow greedily (most probable pair first) only while every pair inside them may
-share a cluster (complete linkage): one wrong link cannot chain two facts together.
+Clusters grow greedily (most probable pair first): two groups merge only when every pair
+between them whose values differ is linked on its own (complete linkage: one wrong link
+cannot set two facts against each other), and the pairs whose values agree are linked on
+average.
 """
 
 from __future__ import annotations
@@ -228,8 +230,23 @@ class _Pairs:
             self._cache[key] = found
         return found
 
-    def may_share(self, i: int, j: int) -> bool:
-        return self.evidence(i, j).linked
+    def may_merge(self, left: Sequence[int], right: Sequence[int]) -> bool:
+        """Whether two groups may become one cluster.
+
+        Every pair whose values differ must be linked on its own (complete linkage: one
+        false conflict costs much). Pairs whose values agree must be linked on average
+        (a restatement close to the threshold joins the figure it restates), and none may
+        be kept apart for sure.
+        """
+        agreeing: list[float] = []
+        for a in left:
+            for b in right:
+                evidence = self.evidence(a, b)
+                if evidence.values_agree and evidence.features:
+                    agreeing.append(evidence.probability)
+                elif not evidence.linked:
+                    return False
+        return not agreeing or sum(agreeing) / len(agreeing) >= self.model.link_agreeing
 
 
 def heading(members: Sequence[Claim]) -> str:
@@ -348,7 +365,7 @@ def _merge(pairs: _Pairs, edges: list[tuple[float, str, str, int, int]]) -> list
         right = groups.get(gj) or [j]
         if len(left) + len(right) > MAX_CLUSTER:
             continue
-        if not all(pairs.may_share(a, b) for a in left for b in right):
+        if not pairs.may_merge(left, right):
             continue
         left += right
         groups.pop(gj, None)
