@@ -32,8 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
-    folders = sorted(p / "docs" for p in DATA.iterdir() if (p / "docs").is_dir())
-    sources = factcheck.load_sources(folders)
+    folders = sorted(p for p in DATA.iterdir() if (p / "docs").is_dir())
+    # Every story's documents, named by story: two stories may have a file of one name.
+    sources = [
+        source.model_copy(update={"id": f"{folder.name}/{source.id}"})
+        for folder in folders
+        for source in factcheck.load_sources([folder / "docs"])
+    ]
     settings = factcheck.Settings(parse=False, use_cache=False)
     claims = list(stream_claims(sources, settings))
     sentences = sorted({c.citation.sentence for c in claims})
