@@ -49,6 +49,8 @@ from factcheck.crosscheck.pipeline import reference_date_for
 
 MODEL = Path(__file__).resolve().parents[1] / "src" / "factcheck" / "crosscheck" / "pair_model.json"
 L2 = 5.0
+MIN_SUPPORT = 10
+"""Linked pairs a threshold's precision must be read over before it counts."""
 PRIOR = {
     "context_similarity": 3.0,
     "measure_similarity": 2.0,
@@ -65,6 +67,7 @@ PRIOR = {
     "values_agree": 1.5,
     "nearby": 1.0,
     "minimal_pair": -2.0,
+    "measure_swap": -2.0,
     "modality_differs": -1.5,
     "change_vs_level": -0.5,
     "loose_vs_precise": -1.0,
@@ -191,15 +194,17 @@ def choose_thresholds(
         return chosen
 
     def precise(scores: np.ndarray, truth: np.ndarray) -> float:
-        """The lowest threshold whose precision reaches the target; where none does, the
-        one with the best F0.5 (precision weighs twice recall)."""
+        """The lowest threshold whose precision reaches the target over at least
+        :data:`MIN_SUPPORT` linked pairs; where none does, the one with the best F0.5
+        (precision weighs twice recall). A precision read off two or three pairs says
+        nothing."""
         best, chosen = -1.0, 0.99
         for t in sorted(np.unique(np.round(scores, 3))):
             flagged = scores >= t
             tp = float((flagged & (truth == 1)).sum())
             if not flagged.sum() or tp == 0:
                 continue
-            if tp / flagged.sum() >= precision:
+            if flagged.sum() >= MIN_SUPPORT and tp / flagged.sum() >= precision:
                 return float(t)
             p_, r_ = tp / flagged.sum(), tp / (truth == 1).sum()
             f = 1.25 * p_ * r_ / (0.25 * p_ + r_)

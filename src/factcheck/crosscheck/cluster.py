@@ -53,14 +53,19 @@ __all__ = [
     "pair_evidence",
 ]
 
-KEEPS_APART = ("period_clash", "period_old", "modality_differs")
+KEEPS_APART = ("entity_clash", "period_clash", "period_old", "modality_differs")
 """Features that keep two claims whose values differ apart, whatever the model says: a
-conflict needs one fact: two periods that cannot be one time, an old year named on one
-side only, or a forecast or threat against a statement are two facts. Names only weigh:
-the recogniser's entities are too noisy to decide alone ("Turkey" and "Türkiye", a
-capital for its country, a city for its region). Agreeing values are left to the model:
-they cost little if wrong."""
+conflict needs one fact: two named entities that do not meet, two periods that cannot be
+one time, an old year named on one side only, or a forecast or threat against a
+statement are two facts (a measure that differs by one swapped word only weighs: "account
+for global supply" and "produce global supply" are one measure, "hold salmon reserves"
+and "hold cocoa reserves" two). This costs recall where
+one thing has two names ("Turkey" and "Türkiye", a city for its region) and buys
+precision where sentences differ only in their names ("Italy's wheat output" / "Peru's
+copper output"). Agreeing values are left
+to the model: they cost little if wrong."""
 _APART = {
+    "entity_clash": "different entities",
     "period_clash": "different periods",
     "period_old": "one names a past year, the other none",
     "modality_differs": "a forecast or threat against a statement",

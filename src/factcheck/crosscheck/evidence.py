@@ -35,6 +35,7 @@ __all__ = [
     "contrastive",
     "entities_match",
     "load_pair_model",
+    "measure_swap",
     "pair_features",
     "period_fit",
 ]
@@ -55,6 +56,7 @@ FEATURES = (
     "values_agree",
     "nearby",
     "minimal_pair",
+    "measure_swap",
     "modality_differs",
     "change_vs_level",
     "loose_vs_precise",
@@ -77,6 +79,7 @@ _EXPLAINED = {
     "values_agree": "their values agree",
     "nearby": "one source restating a figure close by",
     "minimal_pair": "the wording differs by one swapped name or thing",
+    "measure_swap": "their measures differ by one swapped word",
     "modality_differs": "one is a forecast or threat",
     "change_vs_level": "a change against a level",
     "loose_vs_precise": "a loose round figure against a precise one",
@@ -335,6 +338,18 @@ def _change_of(measure: str | None) -> bool:
     return measure is not None and not _CHANGE_WORDS.isdisjoint(measure.split())
 
 
+def measure_swap(a: str | None, b: str | None) -> bool:
+    """Two measures that read alike but for one swapped word name two things measured:
+    "hold salmon reserve" and "hold cocoa reserve", "export rice" and "export battery"."""
+    if not a or not b:
+        return False
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or len(words_a) < 2:
+        return False
+    swapped = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    return len(swapped) == 1 and not _CHANGE_WORDS & set(swapped[0])
+
+
 def _measure_overlap(a: str | None, b: str | None) -> float:
     if not a or not b:
         return 0.0
@@ -394,6 +409,7 @@ def pair_features(
             a.source == b.source and abs(a.citation.start - b.citation.start) <= NEARBY_CHARS
         ),
         "minimal_pair": float(contrastive(a.context, b.context)),
+        "measure_swap": float(measure_swap(fa.measure, fb.measure)),
         # A date is when something happens, whatever is said of the event.
         "modality_differs": float(
             not dated and not modalities_compatible(fa.modality, fb.modality)

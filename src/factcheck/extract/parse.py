@@ -95,12 +95,14 @@ _CHANGE_VERBS = frozenset(
 """Verbs that say a figure changed: "rose by 2%" is a change, "rose to 5%" a level."""
 _REPORTING_VERBS = frozenset(
     """say report estimate announce state tell show find confirm add note according
-    calculate count put peg project forecast predict expect claim cite publish reveal
-    record disclose""".split()
+    calculate count put peg claim cite publish reveal record disclose""".split()
 )
 """Verbs that credit a figure to someone: their subject is the figure's attribution."""
 _OF_PLACES = frozenset({"in", "of", "for", "at", "from", "across"})
 """Prepositions whose named object is whom or where a figure is of ("in Turkey", "for Apple")."""
+_THING_PREPOSITIONS = frozenset({"from", "of", "on", "in"})
+"""Prepositions whose object says what a verb's figure is an amount of ("earned $5 billion
+from coffee sales", "spent $2 million on advertising")."""
 _CHANGE_PREPOSITIONS = frozenset({"by"})
 _LEVEL_PREPOSITIONS = frozenset({"to", "at"})
 _EARLIER_PREPOSITIONS = frozenset({"from"})
@@ -443,6 +445,18 @@ def read_parts(
             for child in verb.children:
                 if child.dep_ == "dobj" and child.i not in inside and child.pos_ == "NOUN":
                     words += _content_lemmas(child, inside)
+        # What the verb's figure is from or of: "earned $5 billion from *coffee sales*".
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lemma_ in _THING_PREPOSITIONS:
+                for obj in child.children:
+                    if (
+                        obj.dep_ == "pobj"
+                        and obj.i not in inside
+                        and obj.pos_ == "NOUN"
+                        and not reader.is_name(obj)
+                        and obj.ent_type_ not in ("DATE", "TIME")
+                    ):
+                        words += _content_lemmas(obj, inside)
     elif path.preposition in _EARLIER_PREPOSITIONS and any(
         t.lower_ in ("up", "down") for t in anchor.head.subtree if t.i < anchor.i
     ):
@@ -473,7 +487,15 @@ def read_parts(
             entity = reader.name_text(name)
             break
     if entity is None and subject is not None and subject.lower_ in _PRONOUNS:
-        entity = previous_entity
+        # A pronoun stands for the nearest name before it: in its own sentence ("China's
+        # dominance in processing, where it produces ..."), else in the source so far.
+        before = (
+            t
+            for t in reversed(doc[max(0, subject.i - _REACH) : subject.i])
+            if reader.is_name(t) and t.i not in credited_ids
+        )
+        antecedent = next(before, None)
+        entity = reader.name_text(antecedent) if antecedent is not None else previous_entity
     if entity is None:
         # Any name in the figure's clause within reach, nearest first.
         low, high = max(0, anchor.i - _REACH), min(len(doc), anchor.i + _REACH + 1)
