@@ -15,7 +15,8 @@ LATEST := .venv-latest
 
 # Torch first: from a local wheel or pip's configured sources if they have the CPU
 # build, else from PyTorch's CPU index (PyPI's Linux torch is the CUDA build). Then the
-# lock, every package at an exact version, then the project itself without resolving.
+# lock, every package at an exact version and hash (transitive ones included, so nothing
+# is resolved: --no-deps, as pip's hash-checking mode wants), then the project itself.
 define install_torch
 	$(1)/pip install --quiet -r $(TORCH_PIN) 2>/dev/null \
 	  || $(1)/pip install --quiet --index-url $(TORCH_INDEX) -r $(TORCH_PIN)
@@ -24,7 +25,7 @@ endef
 $(STAMP): pyproject.toml $(LOCK) $(TORCH_PIN)
 	$(PYTHON) -m venv $(VENV)
 	$(call install_torch,$(BIN))
-	$(BIN)/pip install --quiet -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -r $(LOCK)
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
