@@ -8,7 +8,7 @@ from pathlib import Path
 from factcheck.errors import SourceError
 from factcheck.models import Source
 from factcheck.sources.decode import decode_bytes, not_text_reason
-from factcheck.sources.html import read_html
+from factcheck.sources.html import STREAM_ABOVE, read_html
 from factcheck.sources.jsonl import JsonlDocuments, looks_like_jsonl
 from factcheck.sources.lines import iter_lines
 from factcheck.sources.markdown import markdown_meta
@@ -58,7 +58,10 @@ def _html_source(text: str, name: str, path: Path | None) -> Source:
         url=document.url,
         published=document.published or find_publication_date(extracted),
         text=extracted,
-        positions=file_positions(extracted, text),
+        # A page read as a stream (over STREAM_ABOVE) gets no map: the map's memory grows
+        # with the page's words, and such a page is no single article; its citations
+        # give lines of the extracted text.
+        positions=file_positions(extracted, text) if len(text) <= STREAM_ABOVE else (),
     )
 
 
