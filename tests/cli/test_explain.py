@@ -7,22 +7,14 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from factcheck.cli import main
 from factcheck.crosscheck.evidence import FEATURES
 from factcheck.errors import InputError
 from factcheck.models import Source
+from tests.cli.running import run_cli as _run
 
 A = "China accounts for about 70% of the global supply of rare earths, officials said."
 B = "China produces more than 90% of the global supply of rare earths, the ministry said."
 C = "Chile holds about 40% of the world's lithium reserves, the survey said."
-
-
-def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exited:
-        main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    code = exited.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 @pytest.fixture

@@ -17,20 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
+from tests.cli.running import run_cli as _run
 
 A = "Turnout in Springfield was 61% in the 2024 election.\n"
 B = "Turnout in Springfield was 48% in the 2024 election.\n"
 NEW = "The mill in Shelbyville paid $4 million in taxes in 2023, the mayor said.\n"
 NEW_OTHER = "The mill in Shelbyville paid $9 million in taxes in 2023, the mayor said.\n"
-
-
-def _run(args: list[object], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exited:
-        main([str(a) for a in args])
-    code = exited.value.code
-    out, err = capsys.readouterr()
-    return (code if isinstance(code, int) else 0), out, err
 
 
 @pytest.fixture

@@ -8,21 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
+from tests.cli.running import run_cli as run
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parents[1] / "data" / "factsheets"
 GOOD = ROOT / "examples" / "factsheet.yaml"
 BROKEN = ROOT / "examples" / "factsheet-broken.yaml"
 SEEDS = ROOT / "seeds"
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exited:
-        main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    code = exited.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 @pytest.mark.parametrize(

@@ -313,12 +313,17 @@ def comparable_blocks(claims: Sequence[Claim]) -> list[list[int]]:
 
 
 def candidate_pairs(
-    claims: Sequence[Claim], vectors: NDArray[np.float32], settings: Settings
+    claims: Sequence[Claim],
+    vectors: NDArray[np.float32],
+    settings: Settings,
+    prepared: Sequence[Prepared] | None = None,
 ) -> dict[tuple[int, int], float]:
-    """The pairs of a block worth judging: each claim's nearest neighbours by context."""
-    eligible = [
-        i for i in range(len(claims)) if len(context_words(claims[i].context)) >= MIN_CONTENT_WORDS
-    ]
+    """The pairs of a block worth judging: each claim's nearest neighbours by context.
+
+    ``prepared``: the claims' :func:`prepare`, when the caller has it (their words are
+    not read twice)."""
+    words = [p[0] for p in (prepared if prepared is not None else map(prepare, claims))]
+    eligible = [i for i, found in enumerate(words) if len(found) >= MIN_CONTENT_WORDS]
     if len(eligible) < 2:
         return {}
     return neighbour_pairs(eligible, vectors, settings.neighbours, settings.similarity_threshold)
@@ -334,7 +339,7 @@ def cluster_block(
     """Clusters within one block of comparable claims (see :func:`comparable_blocks`)."""
     pairs = _Pairs(claims, vectors, measure_vectors, settings)
     edges: list[tuple[float, str, str, int, int]] = []
-    for (i, j), similarity in candidate_pairs(claims, vectors, settings).items():
+    for (i, j), similarity in candidate_pairs(claims, vectors, settings, pairs.prepared).items():
         evidence = pairs.evidence(i, j, similarity)
         if evidence.linked:
             first, second = sorted((claims[i].id, claims[j].id))

@@ -12,14 +12,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.crosscheck.cluster import MIN_CONTENT_WORDS, PairEvidence, block_key, pair_evidence
+from factcheck.crosscheck.cluster import (
+    MIN_CONTENT_WORDS,
+    PairEvidence,
+    block_key,
+    pair_evidence,
+    prepare,
+)
 from factcheck.crosscheck.compare import Comparison, compare_quantities
 from factcheck.crosscheck.copies import collapse_copies
 from factcheck.crosscheck.evidence import FEATURES, load_pair_model
 from factcheck.crosscheck.pipeline import claims as stream_claims
 from factcheck.crosscheck.pipeline import embed_claims, reference_date_for
 from factcheck.errors import InputError
-from factcheck.extract.frame import context_words
 from factcheck.models import Claim
 from factcheck.settings import Settings
 from factcheck.sources import SourcesLike, as_sources
@@ -137,7 +142,7 @@ def explain(
     if block_key(first) != block_key(second):
         reasons.append("different kinds of quantity, currencies or dimensions")
     for claim in (first, second):
-        if len(context_words(claim.context)) < MIN_CONTENT_WORDS:
+        if len(prepare(claim)[0]) < MIN_CONTENT_WORDS:
             reasons.append(f"{claim.citation.quote!r} has too few words around it")
     if similarity < used.similarity_threshold:
         reasons.append(
